@@ -34,10 +34,15 @@ public final class MediaAsset {
         this.bytes = bytes;
     }
 
-    /** Admits a file from disk. */
+    /** Admits a file from disk, named by its file name. */
     public static MediaAsset open(Path file, AssetLimits limits) throws AssetRejectedException {
         Objects.requireNonNull(file, "file");
-        String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+        return open(file, file.getFileName() == null ? file.toString() : file.getFileName().toString(), limits);
+    }
+
+    /** Admits a file from disk under another display name (an upload spooled to a temporary file). */
+    public static MediaAsset open(Path file, String name, AssetLimits limits) throws AssetRejectedException {
+        Objects.requireNonNull(file, "file");
         long size;
         try {
             if (!Files.isRegularFile(file)) {

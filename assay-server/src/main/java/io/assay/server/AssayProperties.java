@@ -1,0 +1,56 @@
+package io.assay.server;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Assay's server settings ({@code assay.*} in application properties, environment variables such as
+ * {@code ASSAY_DB_URL}, or {@code assay serve} options).
+ *
+ * @param dataDir         where the embedded database and server state live (survives restarts)
+ * @param db              an external PostgreSQL; when {@code url} is empty the embedded one is started
+ * @param policy          the label policy file and the incident-mode switch
+ * @param limits          upload and image size limits
+ * @param analyzerTimeout the time budget of one scan's analyzers
+ * @param apiKey          an API key to accept (stored hashed); when none exists and this is empty, one is made
+ * @param demo            load demo data at start
+ */
+@ConfigurationProperties("assay")
+public record AssayProperties(
+        Path dataDir,
+        Db db,
+        Policy policy,
+        Limits limits,
+        Duration analyzerTimeout,
+        String apiKey,
+        boolean demo) {
+
+    public AssayProperties {
+        dataDir = dataDir != null ? dataDir : Path.of(System.getProperty("user.home"), ".assay");
+        db = db != null ? db : new Db(null, null, null, 0);
+        policy = policy != null ? policy : new Policy(null, null);
+        limits = limits != null ? limits : new Limits(null, 0);
+        analyzerTimeout = analyzerTimeout != null ? analyzerTimeout : Duration.ofSeconds(10);
+    }
+
+    /** @param embeddedPort the embedded server's port; 0 picks a free one */
+    public record Db(String url, String user, String password, int embeddedPort) {
+        public boolean external() {
+            return url != null && !url.isBlank();
+        }
+    }
+
+    /** @param incidentMode overrides the policy file's {@code incidentMode} when set */
+    public record Policy(Path file, Boolean incidentMode) {
+    }
+
+    public record Limits(DataSize maxUpload, long maxPixels) {
+        public Limits {
+            maxUpload = maxUpload != null ? maxUpload : DataSize.ofMegabytes(512);
+            maxPixels = maxPixels > 0 ? maxPixels : 200_000_000L;
+        }
+    }
+}

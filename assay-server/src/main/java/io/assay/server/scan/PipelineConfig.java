@@ -1,0 +1,48 @@
+package io.assay.server.scan;
+
+import io.assay.core.analyzer.InstalledAnalyzers;
+import io.assay.core.media.AssetLimits;
+import io.assay.core.policy.LabelPolicy;
+import io.assay.core.policy.PolicyConfig;
+import io.assay.core.policy.PolicyLoader;
+import io.assay.core.scan.ScanPipeline;
+import io.assay.server.AssayProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.io.IOException;
+
+/** The one scan pipeline the server runs: every installed analyzer, and the configured label policy. */
+@Configuration(proxyBeanMethods = false)
+public class PipelineConfig {
+
+    private static final Logger log = LoggerFactory.getLogger(PipelineConfig.class);
+
+    @Bean
+    PolicyConfig policyConfig(AssayProperties props) throws IOException {
+        PolicyConfig config = props.policy().file() != null ? PolicyLoader.load(props.policy().file()) : PolicyLoader.defaults();
+        if (props.policy().incidentMode() != null) {
+            config = config.withIncidentMode(props.policy().incidentMode());
+        }
+        if (props.demo() && config.elections().isEmpty()) {
+            config = config.withElections(io.assay.server.demo.DemoData.ELECTIONS);
+        }
+        log.info("Label policy '{}' (incident mode {}), {} watched election(s)", config.name(),
+                config.incidentMode() ? "on" : "off", config.elections().size());
+        return config;
+    }
+
+    @Bean(destroyMethod = "close")
+    ScanPipeline scanPipeline(PolicyConfig policy, AssayProperties props) {
+        ScanPipeline pipeline = new ScanPipeline(InstalledAnalyzers.load(), new LabelPolicy(policy), props.analyzerTimeout());
+        log.info("Analyzers: {}", pipeline.analyzers().stream().map(a -> a.name()).toList());
+        return pipeline;
+    }
+
+    @Bean
+    AssetLimits assetLimits(AssayProperties props) {
+        return new AssetLimits(props.limits().maxUpload().toBytes(), props.limits().maxPixels());
+    }
+}

@@ -1,0 +1,78 @@
+package io.assay.server.scan;
+
+import io.assay.core.media.AssetLimits;
+import io.assay.core.media.AssetRejectedException;
+import io.assay.core.media.MediaAsset;
+import io.assay.core.scan.ScanContext;
+import io.assay.core.scan.ScanPipeline;
+import io.assay.core.scan.Verdict;
+import io.assay.server.api.ProblemHandler.UploadTooLargeException;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.springframework.stereotype.Service;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+
+/** Spools an upload to a temporary file, scans it, stores the verdict, and counts it. */
+@Service
+public class ScanService {
+
+    private final ScanPipeline pipeline;
+    private final ScanRepository repository;
+    private final AssetLimits limits;
+    private final MeterRegistry meters;
+    private final Timer scanTimer;
+
+    public ScanService(ScanPipeline pipeline, ScanRepository repository, AssetLimits limits, MeterRegistry meters) {
+        this.pipeline = pipeline;
+        this.repository = repository;
+        this.limits = limits;
+        this.meters = meters;
+        this.scanTimer = Timer.builder("assay.scan.duration").description("Time to scan one asset, analyzers and policy")
+                .publishPercentileHistogram().register(meters);
+    }
+
+    public Verdict scan(InputStream upload, String name, ScanContext context, UUID apiKeyId)
+            throws IOException, AssetRejectedException {
+        Path tmp = Files.createTempFile("assay-upload-", ".bin");
+        try {
+            spool(upload, tmp);
+            return scanFile(tmp, name, context, apiKeyId);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    public Verdict scanFile(Path file, String name, ScanContext context, UUID apiKeyId) throws AssetRejectedException {
+        MediaAsset asset;
+        try {
+            asset = MediaAsset.open(file, name, limits);
+        } catch (AssetRejectedException e) {
+            meters.counter("assay.scans.rejected", "reason", e.reason().id()).increment();
+            throw e;
+        }
+        Verdict verdict = scanTimer.record(() -> pipeline.scan(asset, context));
+        meters.counter("assay.scans", "label", verdict.label().id(), "media_kind", asset.mediaType().kind().name().toLowerCase())
+                .increment();
+        return repository.save(verdict, apiKeyId);
+    }
+
+    private void spool(InputStream in, Path to) throws IOException {
+        byte[] buf = new byte[64 * 1024];
+        long total = 0;
+        try (OutputStream out = Files.newOutputStream(to)) {
+            for (int n; (n = in.read(buf)) > 0; ) {
+                total += n;
+                if (total > limits.maxBytes()) {
+                    throw new UploadTooLargeException("the upload is over the limit of " + limits.maxBytes() + " bytes");
+                }
+                out.write(buf, 0, n);
+            }
+        }
+    }
+}
