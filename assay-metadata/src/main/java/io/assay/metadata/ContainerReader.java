@@ -8,9 +8,8 @@ import com.drew.imaging.mp3.Mp3MetadataReader;
 import com.drew.imaging.mp4.Mp4MetadataReader;
 import com.drew.imaging.png.PngMetadataReader;
 import com.drew.imaging.quicktime.QuickTimeMetadataReader;
-import com.drew.imaging.riff.RiffProcessingException;
-import com.drew.imaging.tiff.TiffMetadataReader;
 import com.drew.imaging.wav.WavMetadataReader;
+import com.drew.lang.RandomAccessStreamReader;
 import com.drew.imaging.webp.WebpMetadataReader;
 import com.drew.metadata.Metadata;
 import io.assay.core.media.MediaAsset;
@@ -19,6 +18,7 @@ import io.assay.core.media.MediaType;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -30,8 +30,11 @@ final class ContainerReader {
             MediaType.HEIC, MediaType.HEIF, MediaType.AVIF, MediaType.GIF, MediaType.WAV, MediaType.MP3,
             MediaType.MP4, MediaType.MOV, MediaType.M4A);
 
-    /** What was read, and any chunks hidden from the parser as decompression bombs. */
-    record Result(Metadata metadata, List<PngTextBombGuard.Dropped> dropped) {
+    /**
+     * What was read, and what this module cut short: PNG text chunks hidden as decompression bombs, a read that
+     * stopped at damage after some directories were read.
+     */
+    record Result(Metadata metadata, List<String> notes) {
     }
 
     private ContainerReader() {
@@ -56,12 +59,15 @@ final class ContainerReader {
                 metadata = switch (type) {
                     case JPEG -> {
                         // process() fills the Metadata we pass, so segments read before a failure are kept.
-                        JpegMetadataReader.process(metadata, in);
+                        JpegMetadataReader.process(metadata, in, BoundedExif.jpegReaders());
                         yield metadata;
                     }
                     case PNG -> PngMetadataReader.readMetadata(in);
                     case WEBP -> WebpMetadataReader.readMetadata(in);
-                    case TIFF -> TiffMetadataReader.readMetadata(in);
+                    case TIFF -> {
+                        BoundedExif.readTiff(new RandomAccessStreamReader(in), metadata);
+                        yield metadata;
+                    }
                     case HEIC, HEIF, AVIF -> HeifMetadataReader.readMetadata(in);
                     case GIF -> GifMetadataReader.readMetadata(in);
                     case WAV -> WavMetadataReader.readMetadata(in);
@@ -72,11 +78,12 @@ final class ContainerReader {
                             "metadata analyzer does not read " + type.mime() + " files", null);
                 };
             }
-            return new Result(metadata, dropped);
-        } catch (ImageProcessingException | RiffProcessingException | IOException | RuntimeException e) {
-            // RuntimeException: metadata-extractor's own bugs on malformed input (index out of bounds and such).
+            return new Result(metadata, notes(dropped, null));
+        } catch (ImageProcessingException | IOException | RuntimeException e) {
+            // RuntimeException: metadata-extractor's own bugs on malformed input (index out of bounds and such),
+            // and BoundedExif's budget.
             if (metadata.getDirectoryCount() > 0) {
-                return new Result(metadata, dropped);
+                return new Result(metadata, notes(dropped, "metadata reading stopped early: " + oneLine(e)));
             }
             throw new MetadataUnreadableException("cannot read the metadata of " + describe(asset) + ": "
                     + oneLine(e), e);
@@ -86,14 +93,29 @@ final class ContainerReader {
         }
     }
 
+    private static List<String> notes(List<PngTextBombGuard.Dropped> dropped, String stop) {
+        List<String> notes = new ArrayList<>();
+        for (PngTextBombGuard.Dropped d : dropped) {
+            notes.add("PNG " + d.type() + " chunk at byte " + d.offset() + " was not read: " + d.reason());
+        }
+        if (stop != null) {
+            notes.add(stop);
+        }
+        return notes;
+    }
+
     static String describe(MediaAsset asset) {
         return "'" + Texts.bounded(asset.name(), 80) + "' (" + asset.mediaType().mime() + ")";
     }
 
-    /** The exception's message on one bounded line, or its type when it has none. */
+    /**
+     * The exception's message on one bounded line. A library bug's message (a null pointer, an index) means nothing
+     * to a user, so unchecked exceptions other than our own budget are named by type only.
+     */
     static String oneLine(Throwable e) {
         String m = e.getMessage();
-        if (m == null || m.isBlank()) {
+        boolean ours = e instanceof BoundedExif.BudgetExceeded;
+        if (m == null || m.isBlank() || (e instanceof RuntimeException && !ours)) {
             String name = e.getClass().getSimpleName();
             return e instanceof IOException ? "read error (" + name + ")" : "malformed structure (" + name + ")";
         }

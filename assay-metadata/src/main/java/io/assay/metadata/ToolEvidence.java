@@ -19,7 +19,8 @@ final class ToolEvidence {
             return;
         }
         String tool = Texts.bounded(value, 120);
-        out.observation("created with " + tool + " (" + label + ")",
+        // One observation per tool: XMP and EXIF usually repeat each other; the first field found is cited.
+        out.observation("created with " + tool,
                 Findings.details("field", field, "tool", tool, "container", container));
         tools.match(value).ifPresent(m -> out.declaration(label + " names the AI generator '" + tool + "'",
                 Findings.AI_TOOL_CONFIDENCE, DigitalSourceType.TRAINED_ALGORITHMIC_MEDIA,

@@ -51,7 +51,7 @@ public final class SvgExtractor implements ManifestExtractor {
         }
         try {
             byte[] store = Base64.getMimeDecoder().decode(text.toByteArray());
-            return Extraction.found(store, true, "SVG c2pa:manifest element at offset " + offset, List.of());
+            return Extraction.found(store, false, "SVG c2pa:manifest element at offset " + offset, List.of());
         } catch (IllegalArgumentException e) {
             throw new C2paException("SVG c2pa:manifest at offset " + offset + " is not valid base64: " + e.getMessage());
         }

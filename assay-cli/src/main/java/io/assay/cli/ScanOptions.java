@@ -1,0 +1,69 @@
+package io.assay.cli;
+
+import io.assay.core.analyzer.InstalledAnalyzers;
+import io.assay.core.media.AssetLimits;
+import io.assay.core.policy.LabelPolicy;
+import io.assay.core.policy.PolicyConfig;
+import io.assay.core.policy.PolicyLoader;
+import io.assay.core.scan.ScanContext;
+import io.assay.core.scan.ScanPipeline;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Policy, limits and request context shared by the commands that scan. */
+final class ScanOptions {
+
+    @Option(names = "--policy", paramLabel = "FILE", description = "Label policy YAML (default: the built-in policy).")
+    Path policy;
+
+    @Option(names = "--incident-mode", description = "Election incident mode: the policy's stricter actions.")
+    boolean incidentMode;
+
+    @Option(names = "--max-bytes", paramLabel = "N", description = "Largest file accepted (default: ${DEFAULT-VALUE}).",
+            defaultValue = "2147483648")
+    long maxBytes;
+
+    @Option(names = "--max-pixels", paramLabel = "N", description = "Largest image accepted, in pixels (default: ${DEFAULT-VALUE}).",
+            defaultValue = "200000000")
+    long maxPixels;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", description = "Analyzer time budget per file (default: ${DEFAULT-VALUE}).",
+            defaultValue = "10")
+    int timeoutSeconds;
+
+    @Option(names = "--platform", description = "Context: the platform the media was posted on.")
+    String platform;
+    @Option(names = "--account", description = "Context: the posting account.")
+    String account;
+    @Option(names = "--post-id", description = "Context: the post's id.")
+    String postId;
+    @Option(names = "--caption", description = "Context: the text posted with the media.")
+    String caption;
+    @Option(names = "--election", description = "Context: an election id the post relates to.")
+    String election;
+    @Option(names = "--region", description = "Context: the audience's region (ISO 3166 code).")
+    String region;
+    @Option(names = "--candidate", description = "Context: a tagged candidate (repeatable).")
+    List<String> candidates = new ArrayList<>();
+
+    AssetLimits limits() {
+        return new AssetLimits(maxBytes, maxPixels);
+    }
+
+    ScanContext context() {
+        return new ScanContext(platform, account, postId, caption, election, region, candidates);
+    }
+
+    ScanPipeline pipeline() throws IOException {
+        PolicyConfig config = policy != null ? PolicyLoader.load(policy) : PolicyLoader.defaults();
+        if (incidentMode) {
+            config = config.withIncidentMode(true);
+        }
+        return new ScanPipeline(InstalledAnalyzers.load(), new LabelPolicy(config), Duration.ofSeconds(timeoutSeconds));
+    }
+}
