@@ -11,13 +11,14 @@ import java.util.Set;
 
 /**
  * MP3: the store is the object of an ID3v2 {@code GEOB} frame whose MIME type is
- * {@value #C2PA_MIME}. Frames are walked in the leading ID3v2.3/2.4 tag only; compressed or encrypted frames
+ * {@value #C2PA_MIME} (or {@value #C2PA_MIME_CURRENT}, which current writers use). Frames are walked in the leading ID3v2.3/2.4 tag only; compressed or encrypted frames
  * are skipped (C2PA writers never produce them, and inflating them would open a decompression bomb), and a frame
  * that overruns the tag ends the walk.
  */
 public final class Id3Extractor implements ManifestExtractor {
 
     static final String C2PA_MIME = "application/x-c2pa-manifest-store";
+    static final String C2PA_MIME_CURRENT = "application/c2pa";
     private static final int MAX_FRAMES = 10_000;
 
     @Override
@@ -84,7 +85,7 @@ public final class Id3Extractor implements ManifestExtractor {
             return null;
         }
         String mime = new String(in.bytes(p, (int) Math.min(mimeEnd - p, 256)), StandardCharsets.ISO_8859_1);
-        if (!mime.equalsIgnoreCase(C2PA_MIME)) {
+        if (!mime.equalsIgnoreCase(C2PA_MIME) && !mime.equalsIgnoreCase(C2PA_MIME_CURRENT)) {
             return null;
         }
         boolean wide = encoding == 1 || encoding == 2;
