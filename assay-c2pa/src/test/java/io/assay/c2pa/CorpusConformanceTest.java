@@ -33,7 +33,11 @@ class CorpusConformanceTest {
     static final Map<String, String> DISAGREEMENTS = Map.of();
 
     /** Assets that intake ({@link MediaAsset#open}) rejects, so no analyzer ever sees them. */
-    static final Map<String, String> REJECTED_AT_INTAKE = Map.of();
+    static final Map<String, String> REJECTED_AT_INTAKE = Map.of(
+            "gen-empty.jpg", "0 bytes (the reference: UnsupportedType)",
+            "gen-truncated-C.jpg", "JPEG cut inside the APP11 manifest (the reference: InvalidAsset)",
+            "gen-truncated-ai-es256.mp4", "MP4 cut inside mdat (the reference reads the store and reports Invalid)",
+            "rs-sample3.invalid.wav", "RIFF structure broken (the reference: InvalidAsset)");
 
     private final C2paAnalyzer analyzer = new C2paAnalyzer();
 
