@@ -16,10 +16,12 @@ public class AssayServer {
         SpringApplication.run(AssayServer.class, args);
     }
 
-    /** Starts the server with properties set programmatically (by the CLI), on top of the usual sources. */
-    public static ConfigurableApplicationContext start(Map<String, Object> properties, String... args) {
-        SpringApplication app = new SpringApplication(AssayServer.class);
-        app.setDefaultProperties(properties);
-        return app.run(args);
+    /**
+     * Starts the server with settings given programmatically (by the CLI). They are passed as command-line
+     * arguments, so they outrank application.properties and environment variables, as an explicit option should.
+     */
+    public static ConfigurableApplicationContext start(Map<String, Object> properties) {
+        String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+        return new SpringApplication(AssayServer.class).run(args);
     }
 }
