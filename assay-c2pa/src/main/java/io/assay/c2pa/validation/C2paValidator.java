@@ -1,0 +1,59 @@
+package io.assay.c2pa.validation;
+
+import io.assay.c2pa.C2paContents;
+import io.assay.c2pa.C2paException;
+import io.assay.c2pa.C2paReader;
+import io.assay.c2pa.manifest.Manifest;
+import io.assay.core.media.MediaAsset;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Validates an asset's Content Credentials: reads the manifest store, then runs the credential, binding and
+ * ingredient checks on the active manifest and decides the overall state. Thread-safe when its checks are.
+ */
+public final class C2paValidator {
+
+    /** Failures that only say "not trusted": they keep a manifest from being Trusted, not from being Valid. */
+    static final Set<String> TRUST_ONLY = Set.of("signingCredential.untrusted", "cawg.x509.credential.untrusted");
+
+    private final TrustSettings trust;
+    private final CredentialCheck credentials;
+    private final BindingCheck bindings;
+    private final IngredientCheck ingredients;
+
+    public C2paValidator(TrustSettings trust, CredentialCheck credentials, BindingCheck bindings, IngredientCheck ingredients) {
+        this.trust = trust;
+        this.credentials = credentials;
+        this.bindings = bindings;
+        this.ingredients = ingredients;
+    }
+
+    /** The report, or empty when the asset has no embedded manifest store. */
+    public Optional<ValidationReport> validate(MediaAsset asset) throws C2paException {
+        C2paContents contents = C2paReader.inspect(asset);
+        if (contents.store().isEmpty()) {
+            return Optional.empty();
+        }
+        Manifest active = contents.store().get().activeManifest();
+        ValidationLog log = new ValidationLog();
+        credentials.check(active, trust, log);
+        bindings.check(contents, active, asset, log);
+        List<IngredientDelta> deltas = ingredients.check(contents, active, trust, log);
+        return Optional.of(new ValidationReport(contents.store().get(), log.statuses(), deltas, state(log.statuses(), deltas)));
+    }
+
+    static ValidationState state(List<ValidationStatus> active, List<IngredientDelta> deltas) {
+        boolean invalid = active.stream().anyMatch(s -> s.kind() == StatusKind.FAILURE && !TRUST_ONLY.contains(s.code()))
+                || deltas.stream().flatMap(d -> d.failures().stream()).anyMatch(s -> !TRUST_ONLY.contains(s.code()));
+        if (invalid) {
+            return ValidationState.Invalid;
+        }
+        boolean anyFailure = active.stream().anyMatch(s -> s.kind() == StatusKind.FAILURE)
+                || deltas.stream().anyMatch(d -> !d.failures().isEmpty());
+        boolean trusted = active.stream().anyMatch(s -> s.kind() == StatusKind.SUCCESS && s.code().equals("signingCredential.trusted"));
+        return !anyFailure && trusted ? ValidationState.Trusted : ValidationState.Valid;
+    }
+}
