@@ -62,6 +62,6 @@ public final class C2paReader {
         }
         ManifestStore store = ManifestStoreParser.parse(extraction.store().get(), extraction.framed(),
                 extraction.location());
-        return new C2paContents(Optional.of(store), extraction.remoteUrls());
+        return new C2paContents(Optional.of(store), extraction.remoteUrls(), extraction.storeRanges());
     }
 }

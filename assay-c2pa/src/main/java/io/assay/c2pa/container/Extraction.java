@@ -13,13 +13,27 @@ import java.util.Optional;
  *                     so that framing wins over a disagreeing outer JUMBF length
  * @param location     where in the container the store was found, for messages (e.g. "JPEG APP11 box instance 2")
  * @param remoteUrls   http(s) URLs of remote manifests referenced by the container
+ * @param storeRanges  where the store sits in the file, container framing included (e.g. the whole JPEG APP11
+ *                     segments, the whole PNG caBX chunk): the region a data hash must exclude; empty when the
+ *                     extractor does not record it
  */
-public record Extraction(Optional<byte[]> store, boolean framed, String location, List<String> remoteUrls) {
+public record Extraction(Optional<byte[]> store, boolean framed, String location, List<String> remoteUrls,
+                         List<ByteRange> storeRanges) {
 
     public Extraction {
         Objects.requireNonNull(store, "store");
         location = location == null ? "" : location;
         remoteUrls = List.copyOf(remoteUrls);
+        storeRanges = List.copyOf(storeRanges);
+    }
+
+    public Extraction(Optional<byte[]> store, boolean framed, String location, List<String> remoteUrls) {
+        this(store, framed, location, remoteUrls, List.of());
+    }
+
+    public static Extraction found(byte[] store, boolean framed, String location, List<String> remoteUrls,
+                                   List<ByteRange> storeRanges) {
+        return new Extraction(Optional.of(store), framed, location, remoteUrls, storeRanges);
     }
 
     public static Extraction none(List<String> remoteUrls) {

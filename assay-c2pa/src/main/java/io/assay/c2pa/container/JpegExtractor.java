@@ -38,6 +38,7 @@ public final class JpegExtractor implements ManifestExtractor {
     /** The packets of one box instance, by sequence number. */
     private static final class Instance {
         final TreeMap<Long, byte[]> packets = new TreeMap<>();
+        final List<ByteRange> segments = new ArrayList<>();
         boolean c2pa;
         int headerLength;
     }
@@ -107,6 +108,7 @@ public final class JpegExtractor implements ManifestExtractor {
                 total += payloadLength - from;
                 StoreLimits.checkStoreSize(total, "JPEG APP11");
                 inst.packets.put(sequence, in.bytes(payload + from, payloadLength - from));
+                inst.segments.add(new ByteRange(pos, 4L + payloadLength));
             } else if (marker == APP1 && payloadLength > XMP_ID.length && payloadLength <= StoreLimits.MAX_XMP_BYTES) {
                 byte[] head = in.bytes(payload, XMP_ID.length);
                 if (java.util.Arrays.equals(head, XMP_ID)) {
@@ -135,9 +137,25 @@ public final class JpegExtractor implements ManifestExtractor {
                 throw new C2paException("JPEG APP11: the manifest store is cut short (" + store.length + " of "
                         + declaredLength(store) + " bytes present; the file is truncated)");
             }
-            return Extraction.found(store, true, "JPEG APP11 box instance " + e.getKey(), remote);
+            return Extraction.found(store, true, "JPEG APP11 box instance " + e.getKey(), remote, merge(inst.segments));
         }
         return Extraction.none(remote);
+    }
+
+    /** Adjacent segments as one range each. */
+    static List<ByteRange> merge(List<ByteRange> ranges) {
+        List<ByteRange> sorted = new ArrayList<>(ranges);
+        sorted.sort(java.util.Comparator.comparingLong(ByteRange::offset));
+        List<ByteRange> out = new ArrayList<>();
+        for (ByteRange r : sorted) {
+            if (!out.isEmpty() && out.getLast().end() == r.offset()) {
+                ByteRange last = out.removeLast();
+                out.add(new ByteRange(last.offset(), r.end() - last.offset()));
+            } else {
+                out.add(r);
+            }
+        }
+        return out;
     }
 
     private static long declaredLength(byte[] store) {

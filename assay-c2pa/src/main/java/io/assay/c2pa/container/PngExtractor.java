@@ -29,6 +29,7 @@ public final class PngExtractor implements ManifestExtractor {
         List<String> remote = new ArrayList<>();
         byte[] store = null;
         long storeAt = -1;
+        ByteRange storeChunk = null;
         long pos = 8; // signature
         while (in.has(pos, 12)) {
             long length = in.u32be(pos);
@@ -44,6 +45,7 @@ public final class PngExtractor implements ManifestExtractor {
             if (type.equals("caBX") && store == null) {
                 store = in.bytes(data, StoreLimits.checkStoreSize(length, "PNG caBX chunk at offset " + pos));
                 storeAt = pos;
+                storeChunk = new ByteRange(pos, 12 + length);
             } else if (type.equals("iTXt") && length <= StoreLimits.MAX_XMP_BYTES) {
                 String xmp = xmpOf(in.bytes(data, (int) length));
                 if (xmp != null) {
@@ -55,7 +57,7 @@ public final class PngExtractor implements ManifestExtractor {
             pos = data + length + 4;
         }
         return store == null ? Extraction.none(remote)
-                : Extraction.found(store, false, "PNG caBX chunk at offset " + storeAt, remote);
+                : Extraction.found(store, false, "PNG caBX chunk at offset " + storeAt, remote, List.of(storeChunk));
     }
 
     /** The text of an iTXt chunk keyed {@value #XMP_KEYWORD}, inflated if compressed; null for other chunks. */

@@ -78,6 +78,10 @@ public final class ManifestStoreParser {
         ByteSlice claimCbor = claimBox.content(JumbfTypes.CBOR).map(JumbfBox::payload)
                 .orElseThrow(() -> new C2paException("manifest " + label + ": the claim box has no CBOR content"));
         Claim claim = Claim.parse(version, claimCbor, label);
+        if (claim.alg().isEmpty()) {
+            // the reference refuses the whole store: C2pa(UnknownAlgorithm)
+            throw new C2paException("UnknownAlgorithm: manifest " + label + ": the claim names no hash algorithm");
+        }
         if (signatureBox == null) {
             throw new C2paException("manifest " + label + " has no claim signature box");
         }
@@ -93,7 +97,36 @@ public final class ManifestStoreParser {
                 }
             }
         }
+        checkNotPrerelease(label, claim, assertions);
         return new Manifest(label, update, m, claim, assertions, signature);
+    }
+
+    /**
+     * Refuses a manifest from before C2PA 1.0, whose hashed URIs covered an assertion's bare content instead of its
+     * JUMBF box (the reference's {@code C2pa(PrereleaseError)}); judged, as the reference does, on the first
+     * assertion of the store that the claim references.
+     */
+    private static void checkNotPrerelease(String label, Claim claim, Map<String, Assertion> assertions)
+            throws C2paException {
+        List<HashedUri> refs = claim.allAssertionReferences();
+        for (Assertion a : assertions.values()) {
+            for (HashedUri ref : refs) {
+                if (!ref.lastSegment().equals(a.label())) {
+                    continue;
+                }
+                Optional<HashAlgorithm> alg = HashAlgorithm.of(ref.alg().orElse(claim.alg().orElse("")));
+                if (alg.isEmpty()) {
+                    return;
+                }
+                java.security.MessageDigest d = alg.get().newDigest();
+                d.update(a.content().toByteArray());
+                if (java.util.HexFormat.of().formatHex(d.digest()).equalsIgnoreCase(ref.hash())) {
+                    throw new C2paException("PrereleaseError: manifest " + label + " hashes assertion " + a.label()
+                            + " the pre-1.0 way (its bare content)");
+                }
+                return;
+            }
+        }
     }
 
     private static Assertion assertion(JumbfBox.SuperBox a) {

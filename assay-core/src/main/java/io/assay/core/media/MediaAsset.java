@@ -42,6 +42,10 @@ public final class MediaAsset {
 
     /** Admits a file from disk under another display name (an upload spooled to a temporary file). */
     public static MediaAsset open(Path file, String name, AssetLimits limits) throws AssetRejectedException {
+        return open(file, name, limits, true);
+    }
+
+    private static MediaAsset open(Path file, String name, AssetLimits limits, boolean probe) throws AssetRejectedException {
         Objects.requireNonNull(file, "file");
         long size;
         try {
@@ -66,8 +70,20 @@ public final class MediaAsset {
             throw new AssetRejectedException(AssetRejectedException.Reason.UNREADABLE, "cannot read file: " + e.getMessage());
         }
         MediaAsset asset = new MediaAsset(name, sniffOrReject(head), size, file, null);
-        FormatProbe.check(asset, limits);
+        if (probe) {
+            FormatProbe.check(asset, limits);
+        }
         return asset;
+    }
+
+    /**
+     * Admits a file whose container may be damaged (truncated, malformed): type and size are checked, the structure
+     * is not. For forensic tools that must report on what a damaged file still claims (C2PA inspection); the scan
+     * pipeline never takes such assets.
+     */
+    public static MediaAsset openDamaged(Path file, AssetLimits limits) throws AssetRejectedException {
+        Objects.requireNonNull(file, "file");
+        return open(file, file.getFileName() == null ? file.toString() : file.getFileName().toString(), limits, false);
     }
 
     /** Admits bytes already in memory (an upload, a message from a queue). */

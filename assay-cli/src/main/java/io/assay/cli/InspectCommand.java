@@ -1,0 +1,242 @@
+package io.assay.cli;
+
+import io.assay.c2pa.C2paException;
+import io.assay.c2pa.manifest.Action;
+import io.assay.c2pa.manifest.Actions;
+import io.assay.c2pa.manifest.Ingredient;
+import io.assay.c2pa.manifest.Manifest;
+import io.assay.c2pa.report.ReaderReport;
+import io.assay.c2pa.signature.SignerInfo;
+import io.assay.c2pa.validation.C2paValidator;
+import io.assay.c2pa.validation.IngredientDelta;
+import io.assay.c2pa.validation.StatusKind;
+import io.assay.c2pa.validation.TrustSettings;
+import io.assay.c2pa.validation.ValidationReport;
+import io.assay.c2pa.validation.ValidationStatus;
+import io.assay.c2pa.validation.Validators;
+import io.assay.c2pa.validation.credential.TrustLists;
+import io.assay.core.evidence.DigitalSourceType;
+import io.assay.core.media.AssetLimits;
+import io.assay.core.media.AssetRejectedException;
+import io.assay.core.media.MediaAsset;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code assay inspect}: reads and validates Content Credentials (C2PA). Human-readable by default; {@code --json}
+ * prints the reference SDK's reader JSON shape; {@code --compact} one line per file with the fields the reference
+ * peer's validate script prints, for side-by-side comparison.
+ */
+@Command(name = "inspect", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Read and validate the Content Credentials (C2PA) of media files.")
+final class InspectCommand implements Callable<Integer> {
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Files or folders to inspect.")
+    List<Path> inputs;
+
+    @Option(names = "--json", description = "The full report, shaped like the C2PA reference's reader JSON (one per line).")
+    boolean json;
+
+    @Option(names = "--compact", description = "One line per file: state and status codes (the reference peer's format).")
+    boolean compact;
+
+    @Option(names = "--trust-anchors", paramLabel = "PEM", description = "Trust anchors (repeatable). Default: the shipped C2PA trust list and interim trust list.")
+    List<Path> anchors = new ArrayList<>();
+
+    @Option(names = "--allowed-list", paramLabel = "PEM", description = "Allowed end-entity certificates (repeatable).")
+    List<Path> allowed = new ArrayList<>();
+
+    @Option(names = "--tsa-trust", paramLabel = "PEM", description = "Time-stamp authority trust anchors (repeatable).")
+    List<Path> tsa = new ArrayList<>();
+
+    @Option(names = "--eku-config", paramLabel = "FILE", description = "Allowed extended key usages, one OID per line.")
+    Path ekuConfig;
+
+    @Option(names = "--no-trust", description = "Check signatures and bindings, not trust (like the reference with trust checking off).")
+    boolean noTrust;
+
+    @Option(names = "--max-bytes", paramLabel = "N", defaultValue = "4294967296", description = "Largest file accepted (default: ${DEFAULT-VALUE}).")
+    long maxBytes;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        C2paValidator validator = Validators.standard(trust());
+        JsonMapper mapper = JsonMapper.builder().build();
+        AssetLimits limits = AssetLimits.DEFAULT.withMaxBytes(maxBytes);
+        int failed = 0;
+        for (Path file : ScanCommand.expand(inputs)) {
+            String name = file.getFileName().toString();
+            Optional<ValidationReport> report;
+            try {
+                report = validator.validate(admit(file, limits));
+            } catch (AssetRejectedException | C2paException e) {
+                failed++;
+                error(out, mapper, file, name, e.getMessage());
+                continue;
+            } catch (RuntimeException e) {
+                failed++;
+                error(out, mapper, file, name, "cannot read: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+                continue;
+            }
+            if (report.isEmpty()) {
+                error(out, mapper, file, name, "no embedded C2PA manifest (JumbfNotFound)");
+                continue;
+            }
+            ValidationReport r = report.get();
+            if (compact) {
+                out.println(mapper.writeValueAsString(compactLine(name, r)));
+            } else if (json) {
+                out.println(mapper.writeValueAsString(ReaderReport.of(r)));
+            } else {
+                human(out, name, r);
+            }
+            out.flush();
+        }
+        return failed == 0 ? 0 : 1;
+    }
+
+    /** Damaged containers are still inspected: what they claim is reported, and their bindings fail. */
+    private static MediaAsset admit(Path file, AssetLimits limits) throws AssetRejectedException {
+        try {
+            return MediaAsset.open(file, limits);
+        } catch (AssetRejectedException e) {
+            if (e.reason() == AssetRejectedException.Reason.TRUNCATED || e.reason() == AssetRejectedException.Reason.MALFORMED
+                    || e.reason() == AssetRejectedException.Reason.DECOMPRESSION_BOMB) {
+                return MediaAsset.openDamaged(file, limits);
+            }
+            throw e;
+        }
+    }
+
+    private TrustSettings trust() throws IOException {
+        if (noTrust) {
+            return TrustSettings.noTrust();
+        }
+        if (anchors.isEmpty() && allowed.isEmpty() && tsa.isEmpty() && ekuConfig == null) {
+            return TrustLists.defaults();
+        }
+        return new TrustSettings(true, true, read(anchors), read(allowed),
+                ekuConfig == null ? Set.of() : TrustLists.readEkuConfig(ekuConfig), read(tsa), null);
+    }
+
+    private static List<X509Certificate> read(List<Path> pems) throws IOException {
+        List<X509Certificate> certs = new ArrayList<>();
+        for (Path p : pems) {
+            certs.addAll(TrustLists.readPem(p));
+        }
+        return certs;
+    }
+
+    private void error(PrintWriter out, JsonMapper mapper, Path file, String name, String message) {
+        if (compact || json) {
+            Map<String, Object> line = new LinkedHashMap<>();
+            line.put("file", compact ? name : file.toString());
+            line.put("error", message);
+            out.println(mapper.writeValueAsString(line));
+        } else {
+            out.println(name + ": " + message);
+            out.println();
+        }
+        out.flush();
+    }
+
+    static Map<String, Object> compactLine(String name, ValidationReport r) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("file", name);
+        line.put("validation_state", r.state().name());
+        line.put("failure", codes(r.activeManifest(), StatusKind.FAILURE));
+        line.put("informational", codes(r.activeManifest(), StatusKind.INFORMATIONAL));
+        line.put("success", codes(r.activeManifest(), StatusKind.SUCCESS));
+        List<String> ingredientFailures = new ArrayList<>();
+        for (IngredientDelta d : r.ingredientDeltas()) {
+            d.failures().forEach(s -> ingredientFailures.add(s.code()));
+        }
+        line.put("ingredient_failures", ingredientFailures);
+        Set<String> types = new LinkedHashSet<>();
+        try {
+            types.addAll(r.store().activeManifest().digitalSourceTypes());
+        } catch (C2paException e) {
+            // reported by the validation statuses already
+        }
+        line.put("digital_source_types", List.copyOf(types));
+        return line;
+    }
+
+    private static List<String> codes(List<ValidationStatus> statuses, StatusKind kind) {
+        return statuses.stream().filter(s -> s.kind() == kind).map(ValidationStatus::code).toList();
+    }
+
+    private static void human(PrintWriter out, String name, ValidationReport r) {
+        Manifest m = r.store().activeManifest();
+        out.println(name + ": Content Credentials " + r.state().name().toUpperCase()
+                + " (" + r.store().manifests().size() + " manifest" + (r.store().manifests().size() == 1 ? "" : "s") + ")");
+        try {
+            SignerInfo s = m.signer();
+            out.println("  signed by:   " + s.commonName().orElse(s.subject()) + s.organization().map(o -> " (" + o + ")").orElse("")
+                    + ", " + s.alg() + ", issued by " + s.issuerCommonName().orElse(s.issuer()));
+        } catch (C2paException e) {
+            out.println("  signed by:   unreadable signature (" + e.getMessage() + ")");
+        }
+        out.println("  made with:   " + m.claim().generator());
+        m.claim().title().ifPresent(t -> out.println("  title:       " + t));
+        try {
+            for (Actions actions : m.actions()) {
+                for (Action a : actions.actions()) {
+                    String dst = a.digitalSourceType().map(t -> " — " + DigitalSourceType.parse(t).map(DigitalSourceType::code).orElse(t)
+                            + aiNote(t)).orElse("");
+                    out.println("  action:      " + a.action() + dst);
+                }
+            }
+            List<Ingredient> ingredients = m.ingredients();
+            for (Ingredient i : ingredients) {
+                out.println("  ingredient:  " + i.title().orElse("(untitled)") + " [" + i.relationship() + "]"
+                        + i.manifest().flatMap(h -> h.manifestLabel()).map(l -> " with manifest " + l).orElse(" without provenance"));
+            }
+        } catch (C2paException e) {
+            out.println("  assertions:  unreadable (" + e.getMessage() + ")");
+        }
+        long ok = r.activeManifest().stream().filter(s -> s.kind() == StatusKind.SUCCESS).count();
+        out.println("  checks:      " + ok + " passed");
+        for (ValidationStatus s : r.activeManifest()) {
+            if (s.kind() != StatusKind.SUCCESS) {
+                out.println("  " + (s.kind() == StatusKind.FAILURE ? "FAILED" : "note  ") + "       " + s.code()
+                        + (s.explanation() == null ? "" : ": " + s.explanation()));
+            }
+        }
+        for (IngredientDelta d : r.ingredientDeltas()) {
+            for (ValidationStatus s : d.failures()) {
+                out.println("  ingredient   " + s.code() + (s.explanation() == null ? "" : ": " + s.explanation()));
+            }
+        }
+        out.println();
+    }
+
+    private static String aiNote(String iri) {
+        return DigitalSourceType.parse(iri).map(t -> switch (t) {
+            case TRAINED_ALGORITHMIC_MEDIA -> " (AI-generated)";
+            case COMPOSITE_WITH_TRAINED_ALGORITHMIC_MEDIA -> " (edited with AI)";
+            default -> "";
+        }).orElse("");
+    }
+}
