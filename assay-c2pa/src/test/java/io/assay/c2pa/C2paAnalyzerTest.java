@@ -7,6 +7,8 @@ import io.assay.core.evidence.Assurance;
 import io.assay.core.evidence.DigitalSourceType;
 import io.assay.core.evidence.Evidence;
 import io.assay.core.evidence.EvidenceKind;
+import io.assay.c2pa.validation.TrustSettings;
+import io.assay.c2pa.validation.credential.TrustLists;
 import io.assay.core.media.AssetLimits;
 import io.assay.core.media.MediaAsset;
 import io.assay.core.media.MediaType;
@@ -32,25 +34,46 @@ class C2paAnalyzerTest {
         return MediaAsset.open(p, AssetLimits.DEFAULT);
     }
 
+    /** The c2pa-rs test PKI: what the corpus's generated files are signed under. */
+    static TrustSettings testRoot() throws Exception {
+        Path trust = SharedCorpus.corpus("c2pa/trust");
+        return TrustLists.of(trust.resolve("test_cert_root_bundle.pem"), trust.resolve("test_allowed_list.pem"),
+                trust.resolve("test_store.cfg"), null);
+    }
+
     @Test
-    void reportsTheStoreAndAnUnsignedDeclarationForAGeneratedImage() throws Exception {
-        List<Evidence> evidence = analyzer.analyze(asset("gen-ai-es256.jpg"), ScanContext.NONE);
+    void aTrustedManifestGivesASignedTrustedDeclaration() throws Exception {
+        List<Evidence> evidence = new C2paAnalyzer(testRoot()).analyze(asset("gen-ai-es256.jpg"), ScanContext.NONE);
 
         assertThat(evidence).hasSize(2);
         Evidence store = evidence.getFirst();
         assertThat(store.kind()).isEqualTo(EvidenceKind.OBSERVATION);
         assertThat(store.finding()).startsWith("C2PA manifest store: 1 manifest(s); active manifest urn:c2pa:")
-                .contains("from research-c2pa-fixture-gen").endsWith("(signature not validated)");
+                .contains("from research-c2pa-fixture-gen").endsWith("Content Credentials valid, signer trusted");
         assertThat(store.details()).containsEntry("manifestCount", 1).containsEntry("claimVersion", 2)
-                .containsEntry("alg", "ES256").containsEntry("validated", false);
+                .containsEntry("alg", "ES256").containsEntry("validationState", "Trusted");
         Evidence declaration = evidence.get(1);
         assertThat(declaration.kind()).isEqualTo(EvidenceKind.DECLARATION);
         assertThat(declaration.sourceType()).contains(DigitalSourceType.TRAINED_ALGORITHMIC_MEDIA);
-        assertThat(declaration.assurance()).isEqualTo(Assurance.UNSIGNED);
+        assertThat(declaration.assurance()).isEqualTo(Assurance.SIGNED_TRUSTED);
         assertThat(declaration.confidence()).isEqualTo(0.9);
-        assertThat(declaration.finding()).isEqualTo("C2PA action c2pa.created declares trainedAlgorithmicMedia "
-                + "(claim generator research-c2pa-fixture-gen/0.1; signature not yet validated)");
-        assertThat(declaration.details()).containsEntry("validated", false).containsEntry("action", "c2pa.created");
+        assertThat(declaration.finding()).startsWith("C2PA action c2pa.created declares trainedAlgorithmicMedia (signed by ");
+        assertThat(declaration.details()).containsEntry("action", "c2pa.created");
+    }
+
+    @Test
+    void aSignerOnNoConfiguredListIsSignedButNotTrusted() throws Exception {
+        // The shipped default lists do not include the c2pa-rs test PKI.
+        List<Evidence> evidence = analyzer.analyze(asset("gen-ai-es256.jpg"), ScanContext.NONE);
+        assertThat(evidence.get(1).assurance()).isEqualTo(Assurance.SIGNED);
+        assertThat(evidence.getFirst().details()).containsEntry("validationState", "Valid");
+    }
+
+    @Test
+    void aTamperedFileGivesASignedInvalidDeclarationCitingTheFailure() throws Exception {
+        List<Evidence> evidence = new C2paAnalyzer(testRoot()).analyze(asset("gen-tampered-ai-es256.jpg"), ScanContext.NONE);
+        assertThat(evidence.get(1).assurance()).isEqualTo(Assurance.SIGNED_INVALID);
+        assertThat(evidence.get(1).finding()).contains("INVALID: assertion.dataHash.mismatch");
     }
 
     @Test

@@ -33,7 +33,11 @@ public final class C2paValidator {
 
     /** The report, or empty when the asset has no embedded manifest store. */
     public Optional<ValidationReport> validate(MediaAsset asset) throws C2paException {
-        C2paContents contents = C2paReader.inspect(asset);
+        return validate(C2paReader.inspect(asset), asset);
+    }
+
+    /** Validates what {@link C2paReader#inspect} already read from the asset. */
+    public Optional<ValidationReport> validate(C2paContents contents, MediaAsset asset) {
         if (contents.store().isEmpty()) {
             return Optional.empty();
         }
