@@ -38,6 +38,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * {@code assay inspect}: reads and validates Content Credentials (C2PA). Human-readable by default; {@code --json}
@@ -75,6 +79,9 @@ final class InspectCommand implements Callable<Integer> {
     @Option(names = "--max-bytes", paramLabel = "N", defaultValue = "4294967296", description = "Largest file accepted (default: ${DEFAULT-VALUE}).")
     long maxBytes;
 
+    @Option(names = "--threads", paramLabel = "N", description = "Files validated at once (default: number of cores).")
+    int threads = Runtime.getRuntime().availableProcessors();
+
     @Spec
     CommandSpec spec;
 
@@ -85,35 +92,58 @@ final class InspectCommand implements Callable<Integer> {
         JsonMapper mapper = JsonMapper.builder().build();
         AssetLimits limits = AssetLimits.DEFAULT.withMaxBytes(maxBytes);
         int failed = 0;
-        for (Path file : ScanCommand.expand(inputs)) {
-            String name = file.getFileName().toString();
-            Optional<ValidationReport> report;
-            try {
-                report = validator.validate(admit(file, limits));
-            } catch (AssetRejectedException | C2paException e) {
-                failed++;
-                error(out, mapper, file, name, e.getMessage());
-                continue;
-            } catch (RuntimeException e) {
-                failed++;
-                error(out, mapper, file, name, "cannot read: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
-                continue;
+        List<Path> files = ScanCommand.expand(inputs);
+        // Files are validated in parallel and printed in input order.
+        try (ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads))) {
+            List<Future<Outcome>> outcomes = new ArrayList<>();
+            for (Path file : files) {
+                outcomes.add(pool.submit(() -> inspect(validator, file, limits)));
             }
-            if (report.isEmpty()) {
-                error(out, mapper, file, name, "no embedded C2PA manifest (JumbfNotFound)");
-                continue;
+            for (int i = 0; i < files.size(); i++) {
+                Path file = files.get(i);
+                String name = file.getFileName().toString();
+                Outcome o;
+                try {
+                    o = outcomes.get(i).get();
+                } catch (ExecutionException e) {
+                    o = new Outcome(null, "cannot read: " + e.getCause().getMessage(), true);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return 1;
+                }
+                if (o.error() != null) {
+                    failed += o.counts() ? 1 : 0;
+                    error(out, mapper, file, name, o.error());
+                    continue;
+                }
+                ValidationReport r = o.report();
+                if (compact) {
+                    out.println(mapper.writeValueAsString(compactLine(name, r)));
+                } else if (json) {
+                    out.println(mapper.writeValueAsString(ReaderReport.of(r)));
+                } else {
+                    human(out, name, r);
+                }
+                out.flush();
             }
-            ValidationReport r = report.get();
-            if (compact) {
-                out.println(mapper.writeValueAsString(compactLine(name, r)));
-            } else if (json) {
-                out.println(mapper.writeValueAsString(ReaderReport.of(r)));
-            } else {
-                human(out, name, r);
-            }
-            out.flush();
         }
         return failed == 0 ? 0 : 1;
+    }
+
+    /** A report, or why there is none; {@code counts} says whether it makes the exit code non-zero. */
+    private record Outcome(ValidationReport report, String error, boolean counts) {
+    }
+
+    private static Outcome inspect(C2paValidator validator, Path file, AssetLimits limits) {
+        try {
+            Optional<ValidationReport> report = validator.validate(admit(file, limits));
+            return report.map(r -> new Outcome(r, null, false))
+                    .orElseGet(() -> new Outcome(null, "no embedded C2PA manifest (JumbfNotFound)", false));
+        } catch (AssetRejectedException | C2paException e) {
+            return new Outcome(null, e.getMessage(), true);
+        } catch (RuntimeException e) {
+            return new Outcome(null, "cannot read: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), true);
+        }
     }
 
     /** Damaged containers are still inspected: what they claim is reported, and their bindings fail. */

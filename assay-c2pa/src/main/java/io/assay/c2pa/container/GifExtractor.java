@@ -48,8 +48,11 @@ public final class GifExtractor implements ManifestExtractor {
                 if (label == 0xFF && in.u8(pos + 2) == 11 && in.has(pos + 3, 11)) {
                     String id = new String(in.bytes(pos + 3, 8), StandardCharsets.ISO_8859_1);
                     if (id.equals(C2PA_APP)) {
-                        return Extraction.found(subBlocks(in, pos + 14, pos), false,
-                                "GIF application extension C2PA_GIF at offset " + pos, List.of());
+                        byte[] store = subBlocks(in, pos + 14, pos);
+                        long end = skipSubBlocks(in, pos + 14);
+                        // the whole extension (introducer, label, block size, identifier, sub-blocks, terminator)
+                        return Extraction.found(store, false, "GIF application extension C2PA_GIF at offset " + pos,
+                                List.of(), List.of(new ByteRange(pos, end - pos)));
                     }
                 }
                 pos = skipSubBlocks(in, pos + 2);

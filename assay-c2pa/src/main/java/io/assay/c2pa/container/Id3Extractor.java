@@ -61,9 +61,12 @@ public final class Id3Extractor implements ManifestExtractor {
                     body += 4;
                     bodySize -= 4;
                 }
-                byte[] store = geobObject(in, body, bodySize, pos);
+                long[] objectAt = new long[1];
+                byte[] store = geobObject(in, body, bodySize, pos, objectAt);
                 if (store != null) {
-                    return Extraction.found(store, false, "ID3v2 GEOB frame at offset " + pos, List.of());
+                    // the reference excludes the encapsulated object only: the store's own bytes
+                    return Extraction.found(store, false, "ID3v2 GEOB frame at offset " + pos, List.of(),
+                            List.of(new ByteRange(objectAt[0], store.length)));
                 }
             }
             pos = data + size;
@@ -72,7 +75,7 @@ public final class Id3Extractor implements ManifestExtractor {
     }
 
     /** The object of a GEOB frame if its MIME type is C2PA's, else null. */
-    private static byte[] geobObject(ChannelReader in, long body, long size, long frameAt)
+    private static byte[] geobObject(ChannelReader in, long body, long size, long frameAt, long[] objectAt)
             throws IOException, C2paException {
         if (size < 4) {
             return null;
@@ -95,6 +98,7 @@ public final class Id3Extractor implements ManifestExtractor {
             throw new C2paException("ID3 GEOB frame at offset " + frameAt + ": unterminated file name or description");
         }
         long object = descEnd + (wide ? 2 : 1);
+        objectAt[0] = object;
         return in.bytes(object, StoreLimits.checkStoreSize(end - object, "ID3 GEOB frame at offset " + frameAt));
     }
 

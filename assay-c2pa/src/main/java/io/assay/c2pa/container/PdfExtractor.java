@@ -58,7 +58,9 @@ public final class PdfExtractor implements ManifestExtractor {
             throw new C2paException("PDF embedded manifest at offset " + box + " declares " + n
                     + " bytes, past the end of the file");
         }
-        return Extraction.found(in.bytes(box, n), false, "PDF embedded manifest stream at offset " + box, List.of());
+        // the store is the embedded file stream's whole content
+        return Extraction.found(in.bytes(box, n), false, "PDF embedded manifest stream at offset " + box, List.of(),
+                List.of(new ByteRange(box, n)));
     }
 
     /** The offset of the first occurrence of {@code needle} at or after {@code from}, streaming in chunks; -1 if none. */

@@ -30,6 +30,7 @@ public final class RiffExtractor implements ManifestExtractor {
         final List<String> remote = new ArrayList<>();
         byte[] store;
         long storeAt;
+        long storeChunkLength;
         int chunks;
 
         Walk(ChannelReader in) {
@@ -47,7 +48,8 @@ public final class RiffExtractor implements ManifestExtractor {
         Walk walk = new Walk(in);
         walkChunks(walk, 12, end, 0);
         return walk.store == null ? Extraction.none(walk.remote)
-                : Extraction.found(walk.store, false, "RIFF C2PA chunk at offset " + walk.storeAt, walk.remote);
+                : Extraction.found(walk.store, false, "RIFF C2PA chunk at offset " + walk.storeAt, walk.remote,
+                List.of(new ByteRange(walk.storeAt, walk.storeChunkLength)));
     }
 
     private static void walkChunks(Walk w, long pos, long end, int depth) throws IOException, C2paException {
@@ -69,6 +71,7 @@ public final class RiffExtractor implements ManifestExtractor {
                 case "C2PA" -> {
                     w.store = w.in.bytes(data, StoreLimits.checkStoreSize(size, "RIFF C2PA chunk at offset " + pos));
                     w.storeAt = pos;
+                    w.storeChunkLength = 8 + size; // header and data; the pad byte is not part of the chunk
                 }
                 case "XMP ", "_PMX" -> {
                     if (size <= StoreLimits.MAX_XMP_BYTES) {

@@ -32,11 +32,12 @@ public final class SvgExtractor implements ManifestExtractor {
     @Override
     public Extraction extract(SeekableByteChannel channel) throws IOException, C2paException {
         channel.position(0);
-        InputStream in = new BufferedInputStream(Channels.newInputStream(channel), 64 * 1024);
+        Counting in = new Counting(new BufferedInputStream(Channels.newInputStream(channel), 64 * 1024));
         long offset = findElement(in);
         if (offset < 0) {
             return Extraction.none(List.of());
         }
+        long textAt = in.count;
         ByteArrayOutputStream text = new ByteArrayOutputStream();
         int b;
         while ((b = in.read()) != -1 && b != '<') {
@@ -51,9 +52,39 @@ public final class SvgExtractor implements ManifestExtractor {
         }
         try {
             byte[] store = Base64.getMimeDecoder().decode(text.toByteArray());
-            return Extraction.found(store, false, "SVG c2pa:manifest element at offset " + offset, List.of());
+            // as the reference: the element's text, measured as the store's base64 encoding without line breaks
+            long encoded = (store.length + 2L) / 3 * 4;
+            return Extraction.found(store, false, "SVG c2pa:manifest element at offset " + offset, List.of(),
+                    List.of(new ByteRange(textAt, encoded)));
         } catch (IllegalArgumentException e) {
             throw new C2paException("SVG c2pa:manifest at offset " + offset + " is not valid base64: " + e.getMessage());
+        }
+    }
+
+    /** Counts the bytes read. */
+    private static final class Counting extends java.io.FilterInputStream {
+        long count;
+
+        Counting(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                count += n;
+            }
+            return n;
         }
     }
 

@@ -46,6 +46,13 @@ public final class HardBindingCheck implements BindingCheck {
     public static final String BMFF_HASH_EXTRA_EXCLUSIONS = "assertion.bmffHash.additionalExclusionsPresent";
     public static final String BOXES_HASH_MATCH = "assertion.boxesHash.match";
     public static final String BOXES_HASH_MISMATCH = "assertion.boxesHash.mismatch";
+    /**
+     * A box hash on a container whose box division is not implemented: the spec's code for a hash whose algorithm
+     * (here, how the asset is cut into boxes) is unsupported. Never reported as a match or a mismatch.
+     */
+    public static final String BOXES_HASH_UNCHECKED = "algorithm.unsupported";
+    /** A hard binding this implementation cannot compute (see {@link #BOXES_HASH_UNCHECKED}). */
+    public static final String HASH_UNCHECKED = "algorithm.unsupported";
 
     static final String DATA_HASH = "c2pa.hash.data";
     static final String BMFF_HASH = "c2pa.hash.bmff";
@@ -149,7 +156,7 @@ public final class HardBindingCheck implements BindingCheck {
             } else if (a.label().startsWith(BMFF_HASH)) {
                 bmffHash(a, url, claimAlg, asset, log);
             } else {
-                boxesHash(a, url, log);
+                boxesHash(a, url, claimAlg, asset, log);
             }
         }
     }
@@ -271,6 +278,8 @@ public final class HardBindingCheck implements BindingCheck {
             log.failure(code, url, "asset hash error: " + e.getMessage());
         } catch (IOException e) {
             log.failure(BMFF_HASH_MISMATCH, url, "asset hash error: " + e.getMessage());
+        } catch (BmffMerkle.Unchecked e) {
+            log.failure(HASH_UNCHECKED, url, "BMFF hash not checked: " + e.getMessage());
         }
     }
 
@@ -292,7 +301,7 @@ public final class HardBindingCheck implements BindingCheck {
     }
 
     private static void verifyBmff(CBORObject data, int labelVersion, String claimAlg, MediaAsset asset)
-            throws BindingException, IOException {
+            throws BindingException, IOException, BmffMerkle.Unchecked {
         if (Cbor.text(data, "url").isPresent()) {
             throw new BindingException("BMFF hash remote has been deprecated");
         }
@@ -333,7 +342,8 @@ public final class HardBindingCheck implements BindingCheck {
                 }
             }
             if (merkle) {
-                throw new BindingException("Merkle-tree BMFF hashes are not verified by this implementation");
+                BmffMerkle.verify(BmffMerkle.maps(Cbor.array(data, "merkle")), Cbor.text(data, "alg"), ch, boxes,
+                        exclusions, offsets);
             }
         }
     }
@@ -427,8 +437,20 @@ public final class HardBindingCheck implements BindingCheck {
 
     // ---------------------------------------------------------------- c2pa.hash.boxes
 
-    private void boxesHash(Assertion a, String url, ValidationLog log) {
-        // not implemented: reported as unverified rather than passed
-        log.failure(BOXES_HASH_MISMATCH, url, "asset hash error: boxes hashes are not verified by this implementation");
+    private void boxesHash(Assertion a, String url, String claimAlg, MediaAsset asset, ValidationLog log) {
+        if (!BoxHashes.supports(asset.mediaType())) {
+            // the box division of this container is not implemented: the hash was not computed, so neither
+            // match nor mismatch is reported
+            log.failure(BOXES_HASH_UNCHECKED, url, "box hash not checked: dividing " + asset.mediaType()
+                    + " assets into boxes is not supported by this implementation");
+            return;
+        }
+        try (SeekableByteChannel ch = asset.openChannel()) {
+            CBORObject data = a.data().orElseThrow(() -> new BindingException("not CBOR"));
+            BoxHashes.verify(data, claimAlg, asset.mediaType(), ch);
+            log.success(BOXES_HASH_MATCH, url, "boxes hash valid");
+        } catch (C2paException | BindingException | IOException e) {
+            log.failure(BOXES_HASH_MISMATCH, url, "asset hash error: " + e.getMessage());
+        }
     }
 }

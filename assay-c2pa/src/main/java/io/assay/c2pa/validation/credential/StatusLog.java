@@ -28,7 +28,7 @@ final class StatusLog {
             "signingCredential.ocsp.skipped", "signingCredential.ocsp.inaccessible",
             "signingCredential.ocsp.unknown", "timeStamp.untrusted", "timeStamp.outsideValidity",
             "timeStamp.mismatch", "timeStamp.malformed", "algorithm.deprecated",
-            "cawg.ica.untrustedIssuer");
+            "cawg.ica.untrustedIssuer", CawgIdentity.ICA_NOT_VALIDATED);
 
     private final List<Entry> entries = new ArrayList<>();
 

@@ -27,7 +27,9 @@ import java.util.Optional;
  *       list: {@code signingCredential.trusted} or {@code signingCredential.untrusted};</li>
  *   <li>RFC 3161 time-stamps ({@code sigTst}, {@code sigTst2}): {@code timeStamp.*};</li>
  *   <li>a stapled OCSP response: {@code signingCredential.ocsp.notRevoked}, {@code signingCredential.revoked};
- *       without one {@code signingCredential.ocsp.skipped} (nothing is ever fetched).</li>
+ *       without one {@code signingCredential.ocsp.skipped} (nothing is ever fetched);</li>
+ *   <li>CAWG identity assertions ({@code cawg.identity}) with X.509 credentials, against a separate CAWG trust
+ *       configuration ({@link CawgTrust}): {@code cawg.identity.*}, {@code cawg.x509.*}.</li>
  * </ul>
  * Stateless and thread-safe; never touches the network.
  */
@@ -35,7 +37,16 @@ public final class X509CredentialCheck implements CredentialCheck {
 
     private static final int MAX_SIGNATURE_BYTES = 16 * 1024 * 1024;
 
+    private final CawgTrust cawgTrust;
+
+    /** CAWG identity credentials are checked against {@link CawgTrust#unconfigured()}: none is trusted. */
     public X509CredentialCheck() {
+        this(CawgTrust.unconfigured());
+    }
+
+    /** @param cawgTrust what the X.509 credentials of CAWG identity assertions are trusted against */
+    public X509CredentialCheck(CawgTrust cawgTrust) {
+        this.cawgTrust = java.util.Objects.requireNonNull(cawgTrust, "cawgTrust");
     }
 
     @Override
@@ -48,9 +59,7 @@ public final class X509CredentialCheck implements CredentialCheck {
             out.add("claimSignature.mismatch", "claim signature could not be checked: " + e.getClass().getSimpleName());
         }
         out.flushTo(log, url);
-        if (manifest.assertions().keySet().stream().anyMatch(CawgIdentity::isIdentityLabel)) {
-            CawgIdentity.check(manifest, trust, log);
-        }
+        CawgIdentity.check(manifest, cawgTrust, trust.validationTime(), log);
     }
 
     private static void run(Manifest manifest, TrustSettings trust, StatusLog out) {
