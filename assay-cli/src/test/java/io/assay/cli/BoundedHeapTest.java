@@ -71,6 +71,23 @@ class BoundedHeapTest {
                 .contains("\"type\":\"decompression-bomb\"").contains("\"type\":\"too-large\"");
     }
 
+    @Test
+    void maliciousC2paFilesInspectedInA256MegabyteHeap() throws Exception {
+        List<String> names = List.of("rs-nested_moov_1000.mp4", "rs-riff_bomb_1000.wav", "rs-sample3.invalid.wav",
+                "rs-id3v23_compression_underflow.mp3", "rs-tiff_poc.tiff", "rs-sample3.svg", "rs-sample4.svg",
+                "gen-corrupt-jumbf-length-C.jpg", "gen-truncated-C.jpg", "gen-truncated-ai-es256.mp4", "rs-no_alg.jpg",
+                "rs-prerelease.jpg", "gen-empty.jpg");
+        List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+                "-Xmx256m", "-cp", System.getProperty("java.class.path"), AssayCli.class.getName(),
+                "inspect", "--compact", "--no-trust"));
+        names.forEach(n -> cmd.add(SharedCorpus.corpus("c2pa/assets/" + n).toString()));
+        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(out.lines().count()).as(out).isEqualTo(names.size());
+        assertThat(out).doesNotContain("OutOfMemoryError").doesNotContain("Exception");
+    }
+
     private Path write(String name, byte[] bytes) throws IOException {
         return Files.write(dir.resolve(name), bytes);
     }
