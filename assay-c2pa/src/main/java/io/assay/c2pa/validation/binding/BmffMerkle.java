@@ -30,8 +30,8 @@ import java.util.Optional;
  *     row (directly, by rebuilding the root when only the root is stored, or through the proofs of the merkle uuid
  *     boxes).</li>
  * </ul>
- * Timed-media Merkle maps (leaves over the samples of each track chunk) are not implemented: {@link Unchecked} is
- * thrown so that the caller reports the hash as unchecked rather than as a mismatch.
+ * Timed-media maps (leaves over the samples of each track chunk) are checked by {@link TimedMediaMerkle}, which throws
+ * {@link Unchecked} for sample-to-chunk tables that revisit or restart a chunk (which it does not follow).
  */
 final class BmffMerkle {
 
@@ -160,8 +160,8 @@ final class BmffMerkle {
         boolean blocks = maps.stream().allMatch(m -> m.fixedBlockSize().isPresent()
                 || m.variableBlockSizes().isPresent());
         if (!blocks && top.stream().anyMatch(b -> b.type().equals("moov")) && !proofs.isEmpty()) {
-            throw new Unchecked("timed-media Merkle hashes (leaves over track chunks) are not verified by this "
-                    + "implementation");
+            TimedMediaMerkle.verify(maps, assertionAlg, ch, proofs);
+            return;
         }
         mdatBlocks(maps, assertionAlg, ch, top, proofs);
     }
@@ -285,14 +285,14 @@ final class BmffMerkle {
             throw new BindingException("number of Merkle maps (" + maps.size() + ") does not match number of mdat "
                     + "boxes (" + mdats.size() + ")");
         }
-        List<List<long[]>> ranges = new ArrayList<>();
+        List<Leaves> ranges = new ArrayList<>();
         for (int i = 0; i < mdats.size(); i++) {
             BmffBoxes.Box mdat = mdats.get(i);
             MerkleMap mm = maps.get(i);
             long start = mdat.offset() + MDAT_SKIP;
             long left = Math.max(0, mdat.size() - MDAT_SKIP);
             HashAlgorithm alg = alg(mm, assertionAlg);
-            List<long[]> r = new ArrayList<>();
+            Leaves r;
             if (mm.fixedBlockSize().isPresent()) {
                 long block = mm.fixedBlockSize().get();
                 if (block <= 1) {
@@ -300,12 +300,7 @@ final class BmffMerkle {
                 }
                 long leaves = left / block + (left % block == 0 ? 0 : 1);
                 checkLeafMemory(leaves, alg);
-                while (left > 0) {
-                    long n = Math.min(left, block);
-                    r.add(new long[]{start, n});
-                    start += n;
-                    left -= n;
-                }
+                r = new Leaves.Fixed(start, left, block, (int) leaves);
             } else if (mm.variableBlockSizes().isPresent()) {
                 List<Long> sizes = mm.variableBlockSizes().get();
                 long sum = 0;
@@ -319,12 +314,14 @@ final class BmffMerkle {
                     throw new BindingException("variable block sizes do not match the mdat box size");
                 }
                 checkLeafMemory(sizes.size(), alg);
-                for (long s : sizes) {
-                    r.add(new long[]{start, s});
-                    start += s;
+                long[] starts = new long[sizes.size()];
+                for (int j = 0; j < starts.length; j++) {
+                    starts[j] = start;
+                    start += sizes.get(j);
                 }
+                r = new Leaves.Variable(starts, sizes);
             } else {
-                r.add(new long[]{start, left});
+                r = new Leaves.Fixed(start, left, Math.max(left, 1), 1); // one leaf: the whole mdat
             }
             ranges.add(r);
         }
@@ -332,22 +329,22 @@ final class BmffMerkle {
             for (int i = 0; i < maps.size(); i++) {
                 MerkleMap mm = maps.get(i);
                 HashAlgorithm alg = alg(mm, assertionAlg);
-                List<long[]> r = ranges.get(i);
-                if (r.size() != mm.count()) {
-                    throw new BindingException("number of leaves (" + r.size() + ") does not match the Merkle map "
+                Leaves r = ranges.get(i);
+                if (r.count() != mm.count()) {
+                    throw new BindingException("number of leaves (" + r.count() + ") does not match the Merkle map "
                             + "count (" + mm.count() + ")");
                 }
                 if (mm.hashes().size() == 1 && mm.count() > 1) {
-                    List<byte[]> leaves = new ArrayList<>();
-                    for (long[] x : r) {
-                        leaves.add(BoxHashes.hashRange(alg, ch, x[0], x[1]));
+                    StreamingRoot root = new StreamingRoot(alg);
+                    for (int j = 0; j < r.count(); j++) {
+                        root.add(BoxHashes.hashRange(alg, ch, r.start(j), r.length(j)));
                     }
-                    if (!MessageDigest.isEqual(root(alg, leaves), mm.hashes().getFirst())) {
+                    if (!MessageDigest.isEqual(root.root(), mm.hashes().getFirst())) {
                         throw new BindingException("Merkle root hash did not match");
                     }
                 } else {
-                    for (int j = 0; j < r.size(); j++) {
-                        byte[] leaf = BoxHashes.hashRange(alg, ch, r.get(j)[0], r.get(j)[1]);
+                    for (int j = 0; j < r.count(); j++) {
+                        byte[] leaf = BoxHashes.hashRange(alg, ch, r.start(j), r.length(j));
                         if (!checkTree(mm, alg, leaf, j, Optional.empty())) {
                             throw new BindingException("block hash " + j + " did not match");
                         }
@@ -366,16 +363,92 @@ final class BmffMerkle {
             }
             List<Proof> group = proofs.subList(next, next + mm.count());
             next += mm.count();
-            List<long[]> r = ranges.get(i);
-            if (r.size() != group.size()) {
+            Leaves r = ranges.get(i);
+            if (r.count() != group.size()) {
                 throw new BindingException("number of hash ranges does not match the merkle box count");
             }
-            for (int j = 0; j < r.size(); j++) {
-                byte[] leaf = BoxHashes.hashRange(alg, ch, r.get(j)[0], r.get(j)[1]);
+            for (int j = 0; j < r.count(); j++) {
+                byte[] leaf = BoxHashes.hashRange(alg, ch, r.start(j), r.length(j));
                 if (!checkTree(mm, alg, leaf, group.get(j).location(), group.get(j).hashes())) {
                     throw new BindingException("block hash " + j + " did not match");
                 }
             }
+        }
+    }
+
+    /** The byte ranges of one mdat's leaves, computed on demand. */
+    private sealed interface Leaves {
+        int count();
+
+        long start(int j);
+
+        long length(int j);
+
+        record Fixed(long start, long total, long block, int count) implements Leaves {
+            @Override
+            public long start(int j) {
+                return start + j * block;
+            }
+
+            @Override
+            public long length(int j) {
+                return Math.min(block, total - j * block);
+            }
+        }
+
+        record Variable(long[] starts, List<Long> sizes) implements Leaves {
+            @Override
+            public int count() {
+                return starts.length;
+            }
+
+            @Override
+            public long start(int j) {
+                return starts[j];
+            }
+
+            @Override
+            public long length(int j) {
+                return sizes.get(j);
+            }
+        }
+    }
+
+    /**
+     * The root of the tree over leaves given one at a time, in memory proportional to the tree's height: the tree
+     * pairs nodes left to right and carries an odd last node up unhashed, which is the same as merging equal-height
+     * subtrees as they complete and, at the end, folding the remaining ones right to left.
+     */
+    static final class StreamingRoot {
+        private final HashAlgorithm alg;
+        private final List<byte[]> nodes = new ArrayList<>();
+        private final List<Integer> heights = new ArrayList<>();
+
+        StreamingRoot(HashAlgorithm alg) {
+            this.alg = alg;
+        }
+
+        void add(byte[] leaf) {
+            byte[] node = leaf;
+            int height = 0;
+            while (!heights.isEmpty() && heights.getLast() == height) {
+                node = pair(alg, nodes.removeLast(), node);
+                heights.removeLast();
+                height++;
+            }
+            nodes.add(node);
+            heights.add(height);
+        }
+
+        byte[] root() throws BindingException {
+            if (nodes.isEmpty()) {
+                throw new BindingException("empty Merkle tree");
+            }
+            byte[] node = nodes.getLast();
+            for (int i = nodes.size() - 2; i >= 0; i--) {
+                node = pair(alg, nodes.get(i), node);
+            }
+            return node;
         }
     }
 

@@ -29,9 +29,15 @@ import java.util.Optional;
  *     segment of at most 16 payload bytes is no box; a marker outside that list makes the asset undividable.</li>
  *     <li>PNG: the 8-byte signature ({@code PNGh}), then one box per chunk named by its type ({@code caBX} is
  *     {@code C2PA}), up to {@code IEND}.</li>
+ *     <li>GIF: the header ({@code GIF89a}, whatever the version), the logical screen descriptor with the global
+ *     color table ({@code LSD}), then one box per block: {@code 21F9}, {@code 21FE}, {@code 2101}, {@code 21FF}
+ *     (extensions, sub-blocks and terminator included; the C2PA application extension, {@code C2PA_GIF} with
+ *     authentication code 01 00 00, is {@code C2PA}), {@code 2C} (image descriptor with its local color table),
+ *     {@code TBID} (image data), {@code 3B} (trailer, the last box).</li>
  * </ul>
- * As in the reference, boxes after the last one the assertion names are not covered. Other containers (GIF among
- * them) are not divided here: {@link #supports(MediaType)} is false and the caller reports the hash as unchecked.
+ * As in the reference, boxes after the last one the assertion names are not covered. Other containers are not
+ * divided here (the reference box-hashes none of them either): {@link #supports(MediaType)} is false and the caller
+ * reports the hash as unchecked.
  */
 final class BoxHashes {
 
@@ -46,7 +52,7 @@ final class BoxHashes {
     }
 
     static boolean supports(MediaType type) {
-        return type == MediaType.JPEG || type == MediaType.PNG;
+        return type == MediaType.JPEG || type == MediaType.PNG || type == MediaType.GIF;
     }
 
     /** The container's boxes, in file order. */
@@ -54,6 +60,7 @@ final class BoxHashes {
         return switch (type) {
             case JPEG -> jpeg(ch);
             case PNG -> png(ch);
+            case GIF -> gif(ch);
             default -> throw new BindingException("box hash: box division of " + type + " is not implemented");
         };
     }
@@ -188,6 +195,96 @@ final class BoxHashes {
         }
     }
 
+    // ---------------------------------------------------------------- GIF
+
+    static List<Box> gif(SeekableByteChannel ch) throws IOException, BindingException {
+        Reader in = new Reader(ch);
+        if (!in.has(0, 13) || !in.ascii(0, 3).equals("GIF")
+                || !(in.ascii(3, 3).equals("87a") || in.ascii(3, 3).equals("89a"))) {
+            throw new BindingException("not a GIF file");
+        }
+        List<Box> out = new ArrayList<>();
+        out.add(new Box("GIF89a", 0, 6));
+        int packed = in.u8(10);
+        long lsd = 7 + ((packed & 0x80) != 0 ? 3L << ((packed & 7) + 1) : 0);
+        out.add(new Box("LSD", 6, lsd));
+        long pos = 6 + lsd;
+        while (true) {
+            if (!in.has(pos, 1)) {
+                throw new BindingException("GIF ends without a trailer");
+            }
+            int id = in.u8(pos);
+            if (id == 0x3B) {
+                add(out, new Box("3B", pos, 1));
+                return out;
+            }
+            if (id == 0x2C) {
+                if (!in.has(pos, 10)) {
+                    throw new BindingException("GIF image descriptor at offset " + pos + " is cut short");
+                }
+                int p = in.u8(pos + 9);
+                long descriptor = 10 + ((p & 0x80) != 0 ? 3L << ((p & 7) + 1) : 0);
+                add(out, new Box("2C", pos, descriptor));
+                long data = pos + descriptor;
+                long end = skipSubBlocks(in, data + 1);
+                add(out, new Box("TBID", data, end - data));
+                pos = end;
+                continue;
+            }
+            if (id != 0x21 || !in.has(pos, 2)) {
+                throw new BindingException("invalid GIF block id 0x" + Integer.toHexString(id) + " at offset " + pos);
+            }
+            int label = in.u8(pos + 1);
+            long end;
+            String name;
+            switch (label) {
+                case 0xF9 -> {
+                    end = pos + 8;
+                    name = "21F9";
+                }
+                case 0xFE -> {
+                    end = skipSubBlocks(in, pos + 2);
+                    name = "21FE";
+                }
+                case 0x01 -> {
+                    end = skipSubBlocks(in, pos + 2 + 11);
+                    name = "2101";
+                }
+                case 0xFF -> {
+                    if (!in.has(pos, 14) || in.u8(pos + 2) != 11) {
+                        throw new BindingException("invalid GIF application extension at offset " + pos);
+                    }
+                    boolean c2pa = in.ascii(pos + 3, 8).equals("C2PA_GIF") && in.u8(pos + 11) == 1
+                            && in.u8(pos + 12) == 0 && in.u8(pos + 13) == 0;
+                    end = skipSubBlocks(in, pos + 14);
+                    name = c2pa ? C2PA_BOX : "21FF";
+                }
+                default -> throw new BindingException("invalid GIF extension label 0x" + Integer.toHexString(label)
+                        + " at offset " + pos);
+            }
+            if (end > in.size()) {
+                throw new BindingException("GIF block at offset " + pos + " runs past the end of the file");
+            }
+            add(out, new Box(name, pos, end - pos));
+            pos = end;
+        }
+    }
+
+    /** The offset after a chain of data sub-blocks starting at {@code pos}. */
+    private static long skipSubBlocks(Reader in, long pos) throws IOException, BindingException {
+        long p = pos;
+        while (true) {
+            if (!in.has(p, 1)) {
+                throw new BindingException("GIF data sub-blocks at offset " + pos + " run past the end of the file");
+            }
+            int n = in.u8(p);
+            p += 1 + n;
+            if (n == 0) {
+                return p;
+            }
+        }
+    }
+
     // ---------------------------------------------------------------- JPEG
 
     /** The reference's segment names by marker; a marker absent here makes the JPEG undividable. */
@@ -252,9 +349,10 @@ final class BoxHashes {
             if (marker == 0x00) {
                 throw new BindingException("invalid JPEG marker 0x00 at offset " + markerAt);
             }
-            if (marker == 0xD9) {
-                add(out, new Box("EOI", markerAt, 2));
-                break;
+            if (marker == 0xD9 || marker == 0xD8) {
+                // no length; the reference's segment reader goes on after an EOI (e.g. MPF images that follow)
+                add(out, new Box(marker == 0xD9 ? "EOI" : "SOI", markerAt, 2));
+                continue;
             }
             long segmentEnd = pos;
             boolean hasLength = !(marker >= 0xD0 && marker <= 0xD7);
@@ -372,7 +470,7 @@ final class BoxHashes {
     }
 
     /** Byte access through a small window. */
-    private static final class Reader {
+    static final class Reader {
         private final SeekableByteChannel ch;
         private final long size;
         private final ByteBuffer window = ByteBuffer.allocate(RangeHasher.BUFFER);
@@ -413,6 +511,10 @@ final class BoxHashes {
 
         long u32(long pos) throws IOException {
             return ((long) u16(pos) << 16) | u16(pos + 2);
+        }
+
+        long u64(long pos) throws IOException {
+            return (u32(pos) << 32) | u32(pos + 4);
         }
 
         String ascii(long pos, int n) throws IOException {

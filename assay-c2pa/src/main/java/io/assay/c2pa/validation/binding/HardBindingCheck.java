@@ -28,9 +28,17 @@ import java.util.Set;
 
 /**
  * The binding check of C2PA validation, as the reference (c2pa-rs) performs it: the hashed URI of every assertion the
- * claim references, then the one hard binding ({@code c2pa.hash.data}, {@code c2pa.hash.bmff} v2/v3,
- * {@code c2pa.hash.boxes}) recomputed over the asset, read through its channel with a fixed buffer. For an update
- * manifest the hard binding is that of the manifest it updates. Stateless and thread-safe.
+ * claim references, then the one hard binding ({@code c2pa.hash.data}, {@code c2pa.hash.bmff} v2/v3 with its Merkle
+ * trees ({@link BmffMerkle}), {@code c2pa.hash.boxes} ({@link BoxHashes}: JPEG, PNG, GIF)) recomputed over the asset,
+ * read through its channel with a fixed buffer. For an update manifest the hard binding is that of the manifest it
+ * updates. Stateless and thread-safe.
+ * <p>
+ * A hash this implementation cannot compute is never reported as a match or a mismatch: a box hash on a container
+ * whose box division is not implemented (formats the reference does not box-hash either) and a Merkle tree
+ * over a sample table this implementation does not follow are logged as {@code algorithm.unsupported} failures (the
+ * spec's code for an algorithm, here the hashing method, the validator does not support), whose explanation says the
+ * hash was not checked. The reference reports {@code assertion.boxesHash.mismatch} ("Box hash not supported") for
+ * the formats it cannot box-hash.
  */
 public final class HardBindingCheck implements BindingCheck {
 
