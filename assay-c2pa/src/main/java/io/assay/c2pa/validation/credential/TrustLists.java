@@ -110,6 +110,15 @@ public final class TrustLists {
      * Trust List end-entity certificates, TSA anchors = official C2PA TSA trust list, the C2PA default EKUs.
      */
     public static TrustSettings defaults() {
+        return Defaults.SETTINGS;
+    }
+
+    /** Parsed once per JVM, on first use: about 200 certificates, and TrustSettings is immutable. */
+    private static final class Defaults {
+        static final TrustSettings SETTINGS = load();
+    }
+
+    private static TrustSettings load() {
         List<X509Certificate> anchors = new ArrayList<>(resource("C2PA-TRUST-LIST.pem"));
         anchors.addAll(resource("ITL-anchors.pem"));
         return new TrustSettings(true, true, anchors, resource("ITL-allowed.pem"), Set.of(),
