@@ -76,10 +76,13 @@ final class ChannelReader {
         }
         byte[] out = new byte[n];
         if (n <= WINDOW) {
-            for (int i = 0; i < n; i++) {
-                out[i] = (byte) u8(pos + i);
+            if (windowStart < 0 || pos < windowStart || pos + n > windowStart + windowLength) {
+                fill(pos);
             }
-            return out;
+            if (pos + n <= windowStart + windowLength) {
+                System.arraycopy(window, (int) (pos - windowStart), out, 0, n);
+                return out;
+            }
         }
         ByteBuffer buf = ByteBuffer.wrap(out);
         channel.position(pos);

@@ -48,6 +48,11 @@ public final class ByteSlice {
     }
 
     /** A copy of the bytes; the store buffer itself is never handed out. */
+    /** Feeds these bytes to a digest without copying them. */
+    public void updateDigest(java.security.MessageDigest digest) {
+        digest.update(buffer, offset, length);
+    }
+
     public byte[] toByteArray() {
         return Arrays.copyOfRange(buffer, offset, offset + length);
     }

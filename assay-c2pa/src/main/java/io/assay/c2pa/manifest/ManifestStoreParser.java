@@ -119,7 +119,7 @@ public final class ManifestStoreParser {
                     return;
                 }
                 java.security.MessageDigest d = alg.get().newDigest();
-                d.update(a.content().toByteArray());
+                a.content().updateDigest(d);
                 if (java.util.HexFormat.of().formatHex(d.digest()).equalsIgnoreCase(ref.hash())) {
                     throw new C2paException("PrereleaseError: manifest " + label + " hashes assertion " + a.label()
                             + " the pre-1.0 way (its bare content)");

@@ -81,7 +81,7 @@ public final class AssertionHashes {
     /** The hex hash of an assertion's superbox contents as stored. */
     static String hashOf(Assertion a, HashAlgorithm alg) {
         MessageDigest d = alg.newDigest();
-        d.update(a.box().payload().toByteArray());
+        a.box().payload().updateDigest(d);
         return HexFormat.of().formatHex(d.digest());
     }
 

@@ -119,10 +119,10 @@ public final class IngredientManifestCheck implements IngredientCheck {
             String expected = ingredient.manifest().get().hash();
             String algName = ingredient.manifest().get().alg().or(() -> im.claim().alg()).orElse("sha256");
             Optional<HashAlgorithm> alg = HashAlgorithm.of(algName);
-            boolean boxMatch = alg.isPresent() && hex(alg.get(), im.box().payload().toByteArray())
+            boolean boxMatch = alg.isPresent() && hex(alg.get(), im.box().payload())
                     .equalsIgnoreCase(expected);
             boolean legacyMatch = !boxMatch && alg.isPresent()
-                    && hex(alg.get(), im.claim().cbor().toByteArray()).equalsIgnoreCase(expected);
+                    && hex(alg.get(), im.claim().cbor()).equalsIgnoreCase(expected);
             if (boxMatch) {
                 log.success(VALIDATED, ref, "ingredient hash matched");
             } else if (!legacyMatch) {
@@ -182,9 +182,9 @@ public final class IngredientManifestCheck implements IngredientCheck {
         return out;
     }
 
-    private static String hex(HashAlgorithm alg, byte[] bytes) {
+    private static String hex(HashAlgorithm alg, io.assay.c2pa.jumbf.ByteSlice bytes) {
         MessageDigest d = alg.newDigest();
-        d.update(bytes);
+        bytes.updateDigest(d);
         return HexFormat.of().formatHex(d.digest());
     }
 }
