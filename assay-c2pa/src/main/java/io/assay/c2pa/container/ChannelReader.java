@@ -9,7 +9,7 @@ import java.nio.channels.SeekableByteChannel;
  * Random access to a media file through a small read-ahead window, so that container walkers can read headers at any
  * offset without ever holding the file in memory. Not thread-safe: one per extraction.
  */
-final class ChannelReader {
+public final class ChannelReader {
 
     private static final int WINDOW = 64 * 1024;
 
@@ -19,57 +19,62 @@ final class ChannelReader {
     private long windowStart = -1;
     private int windowLength;
 
-    ChannelReader(SeekableByteChannel channel) throws IOException {
+    public ChannelReader(SeekableByteChannel channel) throws IOException {
         this.channel = channel;
         this.size = channel.size();
     }
 
-    long size() {
+    public long size() {
         return size;
     }
 
     /** Whether {@code n} bytes are available at {@code pos}. */
-    boolean has(long pos, long n) {
+    public boolean has(long pos, long n) {
         return pos >= 0 && n >= 0 && pos <= size && n <= size - pos;
     }
 
-    int u8(long pos) throws IOException {
+    public int u8(long pos) throws IOException {
         if (pos < windowStart || pos >= windowStart + windowLength || windowStart < 0) {
             fill(pos);
         }
         return window[(int) (pos - windowStart)] & 0xFF;
     }
 
-    int u16be(long pos) throws IOException {
+    public int u16be(long pos) throws IOException {
         return (u8(pos) << 8) | u8(pos + 1);
     }
 
-    int u16le(long pos) throws IOException {
+    public int u16le(long pos) throws IOException {
         return u8(pos) | (u8(pos + 1) << 8);
     }
 
-    long u32be(long pos) throws IOException {
+    public long u32be(long pos) throws IOException {
         return ((long) u16be(pos) << 16) | u16be(pos + 2);
     }
 
-    long u32le(long pos) throws IOException {
+    public long u32le(long pos) throws IOException {
         return u16le(pos) | ((long) u16le(pos + 2) << 16);
     }
 
-    long u64be(long pos) throws IOException {
+    public long u64be(long pos) throws IOException {
         return (u32be(pos) << 32) | u32be(pos + 4);
     }
 
-    long u64le(long pos) throws IOException {
+    public long u64le(long pos) throws IOException {
         return u32le(pos) | (u32le(pos + 4) << 32);
     }
 
-    String fourCc(long pos) throws IOException {
-        return new String(bytes(pos, 4), java.nio.charset.StandardCharsets.ISO_8859_1);
+    public String fourCc(long pos) throws IOException {
+        return ascii(pos, 4);
+    }
+
+    /** {@code n} bytes as ISO-8859-1 text (box types, signatures). */
+    public String ascii(long pos, int n) throws IOException {
+        return new String(bytes(pos, n), java.nio.charset.StandardCharsets.ISO_8859_1);
     }
 
     /** Reads exactly {@code n} bytes; callers bound {@code n} (see {@link StoreLimits}). */
-    byte[] bytes(long pos, int n) throws IOException {
+    public byte[] bytes(long pos, int n) throws IOException {
         if (!has(pos, n)) {
             throw new EOFException("read of " + n + " bytes at offset " + pos + " runs past the end of the file ("
                     + size + " bytes)");

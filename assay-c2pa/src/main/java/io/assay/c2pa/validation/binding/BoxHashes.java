@@ -1,5 +1,7 @@
 package io.assay.c2pa.validation.binding;
 
+import io.assay.c2pa.container.ChannelReader;
+
 import com.upokecenter.cbor.CBORObject;
 import com.upokecenter.cbor.CBORType;
 import io.assay.c2pa.manifest.Cbor;
@@ -167,7 +169,7 @@ final class BoxHashes {
     // ---------------------------------------------------------------- PNG
 
     static List<Box> png(SeekableByteChannel ch) throws IOException, BindingException {
-        Reader in = new Reader(ch);
+        ChannelReader in = new ChannelReader(ch);
         byte[] sig = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
         for (int i = 0; i < 8; i++) {
             if (in.u8(i) != (sig[i] & 0xFF)) {
@@ -181,7 +183,7 @@ final class BoxHashes {
             if (!in.has(pos, 8)) {
                 throw new BindingException("PNG chunk at offset " + pos + " runs past the end of the file");
             }
-            long length = in.u32(pos);
+            long length = in.u32be(pos);
             String type = in.ascii(pos + 4, 4);
             long total = length + 12;
             if (!in.has(pos, total)) {
@@ -198,7 +200,7 @@ final class BoxHashes {
     // ---------------------------------------------------------------- GIF
 
     static List<Box> gif(SeekableByteChannel ch) throws IOException, BindingException {
-        Reader in = new Reader(ch);
+        ChannelReader in = new ChannelReader(ch);
         if (!in.has(0, 13) || !in.ascii(0, 3).equals("GIF")
                 || !(in.ascii(3, 3).equals("87a") || in.ascii(3, 3).equals("89a"))) {
             throw new BindingException("not a GIF file");
@@ -271,7 +273,7 @@ final class BoxHashes {
     }
 
     /** The offset after a chain of data sub-blocks starting at {@code pos}. */
-    private static long skipSubBlocks(Reader in, long pos) throws IOException, BindingException {
+    private static long skipSubBlocks(ChannelReader in, long pos) throws IOException, BindingException {
         long p = pos;
         while (true) {
             if (!in.has(p, 1)) {
@@ -321,7 +323,7 @@ final class BoxHashes {
     }
 
     static List<Box> jpeg(SeekableByteChannel ch) throws IOException, BindingException {
-        Reader in = new Reader(ch);
+        ChannelReader in = new ChannelReader(ch);
         if (!in.has(0, 2) || in.u8(0) != 0xFF || in.u8(1) != 0xD8) {
             throw new BindingException("not a JPEG file");
         }
@@ -360,7 +362,7 @@ final class BoxHashes {
                 if (!in.has(pos, 2)) {
                     break;
                 }
-                int len = in.u16(pos);
+                int len = in.u16be(pos);
                 if (len <= 2) {
                     break; // the reference's reader stops at an invalid length
                 }
@@ -374,7 +376,7 @@ final class BoxHashes {
                 long dataAt = pos + 2;
                 long dataLen = segmentEnd - dataAt;
                 if (dataLen > 16) {
-                    int instance = in.u16(dataAt + 2);
+                    int instance = in.u16be(dataAt + 2);
                     if (c2paIndex >= 0 && instance == c2paInstance) {
                         Box c = out.get(c2paIndex);
                         out.set(c2paIndex, new Box(C2PA_BOX, c.start(), c.length() + dataLen + 4));
@@ -446,7 +448,7 @@ final class BoxHashes {
     }
 
     /** The end of a scan's entropy data: the first 0xFF followed by neither a restart marker nor 0x00. */
-    private static long findScanEnd(Reader in, long from) throws IOException {
+    private static long findScanEnd(ChannelReader in, long from) throws IOException {
         long p = from;
         while (in.has(p, 2)) {
             if (in.u8(p) == 0xFF) {
@@ -467,62 +469,5 @@ final class BoxHashes {
             throw new BindingException("more than " + MAX_BOXES + " boxes");
         }
         out.add(b);
-    }
-
-    /** Byte access through a small window. */
-    static final class Reader {
-        private final SeekableByteChannel ch;
-        private final long size;
-        private final ByteBuffer window = ByteBuffer.allocate(RangeHasher.BUFFER);
-        private long windowStart = -1;
-
-        Reader(SeekableByteChannel ch) throws IOException {
-            this.ch = ch;
-            this.size = ch.size();
-        }
-
-        long size() {
-            return size;
-        }
-
-        boolean has(long pos, long n) {
-            return pos >= 0 && n >= 0 && pos <= size && n <= size - pos;
-        }
-
-        int u8(long pos) throws IOException {
-            if (windowStart < 0 || pos < windowStart || pos >= windowStart + window.limit()) {
-                if (!has(pos, 1)) {
-                    throw new EOFException("read past the end of the file at offset " + pos);
-                }
-                window.clear();
-                ch.position(pos);
-                while (window.hasRemaining() && ch.read(window) > 0) {
-                    // fill
-                }
-                window.flip();
-                windowStart = pos;
-            }
-            return window.get((int) (pos - windowStart)) & 0xFF;
-        }
-
-        int u16(long pos) throws IOException {
-            return (u8(pos) << 8) | u8(pos + 1);
-        }
-
-        long u32(long pos) throws IOException {
-            return ((long) u16(pos) << 16) | u16(pos + 2);
-        }
-
-        long u64(long pos) throws IOException {
-            return (u32(pos) << 32) | u32(pos + 4);
-        }
-
-        String ascii(long pos, int n) throws IOException {
-            byte[] b = new byte[n];
-            for (int i = 0; i < n; i++) {
-                b[i] = (byte) u8(pos + i);
-            }
-            return new String(b, StandardCharsets.ISO_8859_1);
-        }
     }
 }

@@ -1,5 +1,7 @@
 package io.assay.c2pa.validation.binding;
 
+import io.assay.c2pa.container.ChannelReader;
+
 import io.assay.c2pa.manifest.HashAlgorithm;
 
 import java.io.EOFException;
@@ -34,12 +36,12 @@ final class TimedMediaMerkle {
     }
 
     private final SeekableByteChannel ch;
-    private final BoxHashes.Reader in;
+    private final ChannelReader in;
     private final long size;
 
     private TimedMediaMerkle(SeekableByteChannel ch) throws IOException {
         this.ch = ch;
-        this.in = new BoxHashes.Reader(ch);
+        this.in = new ChannelReader(ch);
         this.size = ch.size();
     }
 
@@ -119,8 +121,8 @@ final class TimedMediaMerkle {
         Set<Long> left = new HashSet<>();
         // the governing run: the last one whose first sample is at or before the current sample
         int run = 0;
-        long runFirstChunk = in.u32(track.stscEntries());
-        long runPerChunk = in.u32(track.stscEntries() + 4);
+        long runFirstChunk = in.u32be(track.stscEntries());
+        long runPerChunk = in.u32be(track.stscEntries() + 4);
         long runFirstSample = 1;
         long nextFirstSample = nextFirstSample(track, 0, runFirstChunk, runPerChunk, runFirstSample);
         long chunk = -1;
@@ -132,8 +134,8 @@ final class TimedMediaMerkle {
             while (nextFirstSample >= 0 && nextFirstSample <= sample) {
                 run++;
                 long e = track.stscEntries() + 12L * run;
-                long firstChunk = in.u32(e);
-                long perChunk = in.u32(e + 4);
+                long firstChunk = in.u32be(e);
+                long perChunk = in.u32be(e + 4);
                 runFirstSample = nextFirstSample;
                 nextFirstSample = nextFirstSample(track, run, firstChunk, perChunk, runFirstSample);
                 runFirstChunk = firstChunk;
@@ -170,8 +172,8 @@ final class TimedMediaMerkle {
                             + track.trackId() + " has no offset");
                 }
                 long index = id - 1;
-                offset = track.chunk64() ? in.u64(track.chunkEntries() + 8 * index)
-                        : in.u32(track.chunkEntries() + 4 * index);
+                offset = track.chunk64() ? in.u64be(track.chunkEntries() + 8 * index)
+                        : in.u32be(track.chunkEntries() + 4 * index);
                 for (long s = firstInChunk; s < sample; s++) {
                     offset += sampleSize(track, s);
                 }
@@ -201,7 +203,7 @@ final class TimedMediaMerkle {
         if (run + 1 >= track.stscCount()) {
             return -1;
         }
-        long nextFirstChunk = in.u32(track.stscEntries() + 12L * (run + 1));
+        long nextFirstChunk = in.u32be(track.stscEntries() + 12L * (run + 1));
         if (nextFirstChunk < firstChunk) {
             throw new BindingException("BMFF stsc first_sample overflow");
         }
@@ -213,7 +215,7 @@ final class TimedMediaMerkle {
     }
 
     private long sampleSize(Track track, long sample) throws IOException {
-        return track.fixedSampleSize() > 0 ? track.fixedSampleSize() : in.u32(track.sizeEntries() + 4 * (sample - 1));
+        return track.fixedSampleSize() > 0 ? track.fixedSampleSize() : in.u32be(track.sizeEntries() + 4 * (sample - 1));
     }
 
     private void update(MessageDigest d, ByteBuffer buf, long pos, long n) throws IOException {
@@ -240,14 +242,14 @@ final class TimedMediaMerkle {
         if (end - pos < 8) {
             throw new BindingException("BMFF box header at offset " + pos + " out of bounds");
         }
-        long boxSize = in.u32(pos);
+        long boxSize = in.u32be(pos);
         String type = in.ascii(pos + 4, 4);
         long content = pos + 8;
         if (boxSize == 1) {
             if (end - pos < 16) {
                 throw new BindingException("BMFF box header at offset " + pos + " out of bounds");
             }
-            boxSize = in.u64(pos + 8);
+            boxSize = in.u64be(pos + 8);
             content = pos + 16;
         } else if (boxSize == 0) {
             boxSize = end - pos;
@@ -310,7 +312,7 @@ final class TimedMediaMerkle {
         if (idAt + 4 > tkhd.get().end()) {
             throw new BindingException("BMFF tkhd too small");
         }
-        long trackId = in.u32(idAt);
+        long trackId = in.u32be(idAt);
         Optional<Child> stbl = find(trak.content(), trak.end(), "mdia");
         for (String type : List.of("minf", "stbl")) {
             if (stbl.isEmpty()) {
@@ -342,8 +344,8 @@ final class TimedMediaMerkle {
         if (z.content() + 12 > z.end()) {
             throw new BindingException("BMFF stsz too small");
         }
-        long fixed = in.u32(z.content() + 4);
-        long count = in.u32(z.content() + 8);
+        long fixed = in.u32be(z.content() + 4);
+        long count = in.u32be(z.content() + 8);
         if (fixed == 0 && count > (z.end() - (z.content() + 12)) / 4) {
             throw new BindingException("BMFF stsz sample count exceeds box size");
         }
@@ -356,7 +358,7 @@ final class TimedMediaMerkle {
         if (box.content() + 8 > box.end()) {
             throw new BindingException("BMFF " + box.type() + " too small");
         }
-        long count = in.u32(box.content() + 4);
+        long count = in.u32be(box.content() + 4);
         if (count > (box.end() - (box.content() + 8)) / entrySize) {
             throw new BindingException("BMFF sample-table entry count exceeds box size");
         }
