@@ -1,10 +1,13 @@
 package io.assay.cli;
 
+import io.assay.c2pa.C2paContents;
 import io.assay.c2pa.C2paException;
+import io.assay.c2pa.C2paReader;
 import io.assay.c2pa.manifest.Action;
 import io.assay.c2pa.manifest.Actions;
 import io.assay.c2pa.manifest.Ingredient;
 import io.assay.c2pa.manifest.Manifest;
+import io.assay.c2pa.remote.RemoteManifestPolicy;
 import io.assay.c2pa.report.ReaderReport;
 import io.assay.c2pa.signature.SignerInfo;
 import io.assay.c2pa.validation.C2paValidator;
@@ -30,6 +33,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -79,6 +83,15 @@ final class InspectCommand implements Callable<Integer> {
     @Option(names = "--max-bytes", paramLabel = "N", defaultValue = "4294967296", description = "Largest file accepted (default: ${DEFAULT-VALUE}).")
     long maxBytes;
 
+    @Option(names = "--fetch-remote", description = "Fetch a remote manifest (XMP dcterms:provenance) when a file has no embedded one: https only, public addresses only, no redirects. Off by default.")
+    boolean fetchRemote;
+
+    @Option(names = "--remote-max-bytes", paramLabel = "N", defaultValue = "16777216", description = "Largest remote manifest fetched (default: ${DEFAULT-VALUE}).")
+    long remoteMaxBytes;
+
+    @Option(names = "--remote-timeout", paramLabel = "SECONDS", defaultValue = "10", description = "Time allowed for one remote manifest fetch, connection included (default: ${DEFAULT-VALUE}).")
+    double remoteTimeout;
+
     @Option(names = "--threads", paramLabel = "N", description = "Files validated at once (default: number of cores).")
     int threads = Runtime.getRuntime().availableProcessors();
 
@@ -88,7 +101,13 @@ final class InspectCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        C2paValidator validator = Validators.standard(trust());
+        if (remoteMaxBytes <= 0 || !(remoteTimeout > 0)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--remote-max-bytes and --remote-timeout must be positive");
+        }
+        RemoteManifestPolicy remote = new RemoteManifestPolicy(fetchRemote, remoteMaxBytes,
+                Duration.ofMillis(Math.max(1, Math.round(remoteTimeout * 1000))));
+        C2paValidator validator = Validators.standard(trust(), remote);
         JsonMapper mapper = JsonMapper.builder().build();
         AssetLimits limits = AssetLimits.DEFAULT.withMaxBytes(maxBytes);
         int failed = 0;
@@ -136,9 +155,17 @@ final class InspectCommand implements Callable<Integer> {
 
     private static Outcome inspect(C2paValidator validator, Path file, AssetLimits limits) {
         try {
-            Optional<ValidationReport> report = validator.validate(admit(file, limits));
-            return report.map(r -> new Outcome(r, null, false))
-                    .orElseGet(() -> new Outcome(null, "no embedded C2PA manifest (JumbfNotFound)", false));
+            MediaAsset asset = admit(file, limits);
+            Optional<ValidationReport> report = validator.validate(asset);
+            if (report.isPresent()) {
+                return new Outcome(report.get(), null, false);
+            }
+            C2paContents contents = C2paReader.inspect(asset);
+            if (!contents.remoteManifestUrls().isEmpty()) {
+                return new Outcome(null, "no embedded C2PA manifest; remote manifest at "
+                        + contents.remoteManifestUrls().getFirst() + " not fetched (use --fetch-remote)", false);
+            }
+            return new Outcome(null, "no embedded C2PA manifest (JumbfNotFound)", false);
         } catch (AssetRejectedException | C2paException e) {
             return new Outcome(null, e.getMessage(), true);
         } catch (RuntimeException e) {

@@ -75,6 +75,27 @@ class InspectCommandTest {
     }
 
     @Test
+    void remoteManifestsAreNamedButNotFetchedByDefault() {
+        String url = "https://cai-manifests.adobe.com/manifests/adobe-urn-uuid-5f37e182-3687-462e-a7fb-573462780391";
+        ScanCommandTest.Run c = run("inspect", "--compact", "--no-trust", asset("rs-cloud.jpg"));
+        assertThat(c.exit()).as(c.err()).isZero();
+        assertThat(JSON.readTree(c.out()).get("error").asString())
+                .isEqualTo("no embedded C2PA manifest; remote manifest at " + url + " not fetched (use --fetch-remote)");
+        ScanCommandTest.Run h = run("inspect", "--no-trust", asset("rs-cloud.jpg"));
+        assertThat(h.out()).contains("rs-cloud.jpg: no embedded C2PA manifest; remote manifest at " + url + " not fetched");
+    }
+
+    @Test
+    void fetchRemoteRefusesPlainHttpWithoutConnecting() {
+        // rs-libpng-test_with_url.png points at http://localhost:5000/libpng-test.c2pa: refused before any connection
+        ScanCommandTest.Run r = run("inspect", "--compact", "--no-trust", "--fetch-remote", "--remote-max-bytes", "1000000",
+                "--remote-timeout", "2", asset("rs-libpng-test_with_url.png"));
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(JSON.readTree(r.out()).get("error").asString()).isEqualTo(
+                "refused remote manifest URL http://localhost:5000/libpng-test.c2pa: only https is fetched, not http");
+    }
+
+    @Test
     void malformedFilesAreOneClearLine() {
         ScanCommandTest.Run r = run("inspect", "--compact", asset("rs-sample3.svg"), asset("gen-empty.jpg"));
         assertThat(r.exit()).isEqualTo(1);
