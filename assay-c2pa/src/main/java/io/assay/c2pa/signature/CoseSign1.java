@@ -21,9 +21,11 @@ import java.util.Optional;
  * @param chain            the DER certificates, leaf first
  * @param chainProtected   whether the chain came from the protected header
  * @param signature        the signature bytes
+ * @param attachedPayload  a payload carried in the structure itself; C2PA detaches it (nil), and one that differs
+ *                         from the claim makes the signature fail
  */
 public record CoseSign1(ByteSlice raw, byte[] protectedHeader, Optional<Integer> alg, List<byte[]> chain,
-                        boolean chainProtected, byte[] signature) {
+                        boolean chainProtected, byte[] signature, Optional<byte[]> attachedPayload) {
 
     public static final int TAG = 18;
     static final int HEADER_ALG = 1;
@@ -48,6 +50,7 @@ public record CoseSign1(ByteSlice raw, byte[] protectedHeader, Optional<Integer>
         }
         CBORObject prot = cose.get(0);
         CBORObject unprot = cose.get(1);
+        CBORObject payload = cose.get(2);
         CBORObject sig = cose.get(3);
         if (prot.getType() != CBORType.ByteString || sig.getType() != CBORType.ByteString) {
             throw new C2paException("claim signature: COSE_Sign1 protected header or signature is not a byte string");
@@ -75,7 +78,8 @@ public record CoseSign1(ByteSlice raw, byte[] protectedHeader, Optional<Integer>
                 chain = certificates(unprot.get("x5chain")); // pre-1.0 writers used a text label
             }
         }
-        return new CoseSign1(raw, protBytes, alg, chain, chainProtected, sig.GetByteString());
+        Optional<byte[]> attached = payload.getType() == CBORType.ByteString ? Optional.of(payload.GetByteString()) : Optional.empty();
+        return new CoseSign1(raw, protBytes, alg, chain, chainProtected, sig.GetByteString(), attached);
     }
 
     /** x5chain is one certificate as a byte string, or an array of them (leaf first). */

@@ -75,6 +75,10 @@ public final class X509CredentialCheck implements CredentialCheck {
             return;
         }
         byte[] claim = manifest.claim().cbor().toByteArray();
+        if (cose.attachedPayload().isPresent() && !java.util.Arrays.equals(cose.attachedPayload().get(), claim)) {
+            out.add("claimSignature.mismatch", "the signature carries an attached payload that is not the claim");
+            return;
+        }
         CBORObject unprotected = unprotectedHeader(cose);
         if (cose.chain().isEmpty()) {
             out.add("claimSignature.mismatch", "claim signature carries no certificate (x5chain)");
