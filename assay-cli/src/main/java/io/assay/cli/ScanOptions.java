@@ -36,6 +36,10 @@ final class ScanOptions {
             defaultValue = "10")
     int timeoutSeconds;
 
+    @Option(names = "--analyzer-setting", paramLabel = "KEY=VALUE",
+            description = "An analyzer setting (repeatable), e.g. c2pa.trust=none, c2pa.trust-anchors=roots.pem.")
+    java.util.Map<String, String> analyzerSettings = new java.util.LinkedHashMap<>();
+
     @Option(names = "--platform", description = "Context: the platform the media was posted on.")
     String platform;
     @Option(names = "--account", description = "Context: the posting account.")
@@ -64,6 +68,7 @@ final class ScanOptions {
         if (incidentMode) {
             config = config.withIncidentMode(true);
         }
-        return new ScanPipeline(InstalledAnalyzers.load(), new LabelPolicy(config), Duration.ofSeconds(timeoutSeconds));
+        return new ScanPipeline(InstalledAnalyzers.load(new io.assay.core.analyzer.AnalyzerSettings(analyzerSettings)),
+                new LabelPolicy(config), Duration.ofSeconds(timeoutSeconds));
     }
 }

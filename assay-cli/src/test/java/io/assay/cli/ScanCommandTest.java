@@ -136,6 +136,22 @@ class ScanCommandTest {
         assertThat(r.err.strip()).startsWith("assay: policy").contains("unknown key 'actionz'").doesNotContain("\tat ");
     }
 
+    @Test
+    void analyzerSettingsReachTheC2paAnalyzer() throws Exception {
+        Path trust = SharedCorpus.corpus("c2pa/trust");
+        String file = SharedCorpus.corpus("c2pa/assets/gen-ai-es256.jpg").toString();
+        Run defaults = run("scan", "--json", file);
+        assertThat(JSON.readTree(defaults.out()).get("reasons").get(0).asString()).endsWith("[c2pa, signed]");
+        Run custom = run("scan", "--json", "--analyzer-setting", "c2pa.trust-anchors=" + trust.resolve("test_cert_root_bundle.pem"),
+                "--analyzer-setting", "c2pa.eku-config=" + trust.resolve("test_store.cfg"), file);
+        assertThat(custom.exit()).as(custom.err()).isZero();
+        assertThat(JSON.readTree(custom.out()).get("reasons").get(0).asString()).endsWith("[c2pa, signed-trusted]");
+        Run typo = run("scan", "--analyzer-setting", "c2pa.trust-anchor=x.pem", file);
+        assertThat(typo.exit()).isEqualTo(1);
+        assertThat(typo.err().strip()).isEqualTo("assay: unknown analyzer setting 'c2pa.trust-anchor' (known: c2pa.allowed-list, "
+                + "c2pa.eku-config, c2pa.trust, c2pa.trust-anchors, c2pa.tsa-trust)");
+    }
+
     record Run(int exit, String out, String err) {
     }
 

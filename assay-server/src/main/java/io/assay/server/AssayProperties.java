@@ -17,6 +17,7 @@ import java.time.Duration;
  * @param analyzerTimeout the time budget of one scan's analyzers
  * @param apiKey          an API key to accept (stored hashed); when none exists and this is empty, one is made
  * @param demo            load demo data at start
+ * @param analyzers       analyzer settings, e.g. {@code assay.analyzers[c2pa.trust-anchors]=/etc/assay/roots.pem}
  */
 @ConfigurationProperties("assay")
 public record AssayProperties(
@@ -26,7 +27,8 @@ public record AssayProperties(
         Limits limits,
         Duration analyzerTimeout,
         String apiKey,
-        boolean demo) {
+        boolean demo,
+        java.util.Map<String, String> analyzers) {
 
     public AssayProperties {
         dataDir = dataDir != null ? dataDir : Path.of(System.getProperty("user.home"), ".assay");
@@ -34,6 +36,7 @@ public record AssayProperties(
         policy = policy != null ? policy : new Policy(null, null);
         limits = limits != null ? limits : new Limits(null, 0);
         analyzerTimeout = analyzerTimeout != null ? analyzerTimeout : Duration.ofSeconds(10);
+        analyzers = analyzers != null ? java.util.Map.copyOf(analyzers) : java.util.Map.of();
     }
 
     /** @param embeddedPort the embedded server's port; 0 picks a free one */

@@ -56,6 +56,8 @@ class ScanApiTest {
         r.add("assay.api-key", () -> KEY);
         r.add("assay.policy.file", () -> policy.toString());
         r.add("assay.limits.max-upload", () -> "2MB");
+        r.add("assay.analyzers[c2pa.trust-anchors]", () -> SharedCorpus.corpus("c2pa/trust/test_cert_root_bundle.pem").toString());
+        r.add("assay.analyzers[c2pa.eku-config]", () -> SharedCorpus.corpus("c2pa/trust/test_store.cfg").toString());
     }
 
     @Value("${local.server.port}")
@@ -102,6 +104,17 @@ class ScanApiTest {
         assertThat(v.get("label").asString()).isEqualTo("ai-edited");
         assertThat(v.get("electionRisk").asString()).isEqualTo("high");
         assertThat(v.get("action").asString()).isEqualTo("label-prominent");
+    }
+
+    @Test
+    void analyzerSettingsFromPropertiesReachTheC2paAnalyzer() throws Exception {
+        HttpResponse<String> post = send(HttpRequest.newBuilder(uri("/v1/scans?name=gen-ai-es256.jpg"))
+                .header("X-API-Key", KEY)
+                .POST(HttpRequest.BodyPublishers.ofFile(SharedCorpus.corpus("c2pa/assets/gen-ai-es256.jpg"))));
+        assertThat(post.statusCode()).isEqualTo(201);
+        JsonNode v = json.readTree(post.body());
+        assertThat(v.get("label").asString()).isEqualTo("ai-generated");
+        assertThat(v.get("reasons").get(0).asString()).endsWith("[c2pa, signed-trusted]");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.assay.server.scan;
 
+import io.assay.core.analyzer.AnalyzerSettings;
 import io.assay.core.analyzer.InstalledAnalyzers;
 import io.assay.core.media.AssetLimits;
 import io.assay.core.policy.LabelPolicy;
@@ -36,7 +37,8 @@ public class PipelineConfig {
 
     @Bean(destroyMethod = "close")
     ScanPipeline scanPipeline(PolicyConfig policy, AssayProperties props) {
-        ScanPipeline pipeline = new ScanPipeline(InstalledAnalyzers.load(), new LabelPolicy(policy), props.analyzerTimeout());
+        ScanPipeline pipeline = new ScanPipeline(InstalledAnalyzers.load(new AnalyzerSettings(props.analyzers())),
+                new LabelPolicy(policy), props.analyzerTimeout());
         log.info("Analyzers: {}", pipeline.analyzers().stream().map(a -> a.name()).toList());
         return pipeline;
     }
