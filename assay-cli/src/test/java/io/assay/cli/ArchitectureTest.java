@@ -17,7 +17,7 @@ class ArchitectureTest {
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("io.assay");
 
-    static final String[] LIBRARIES = {"io.assay.core..", "io.assay.metadata..", "io.assay.c2pa.."};
+    static final String[] LIBRARIES = {"io.assay.core..", "io.assay.metadata..", "io.assay.c2pa..", "io.assay.index.."};
 
     @Test
     void librariesDoNotDependOnSpring() {
@@ -37,7 +37,7 @@ class ArchitectureTest {
     void coreDependsOnNoOtherAssayModule() {
         noClasses().that().resideInAPackage("io.assay.core..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.assay.metadata..", "io.assay.c2pa..",
-                        "io.assay.server..", "io.assay.cli..")
+                        "io.assay.index..", "io.assay.server..", "io.assay.cli..")
                 .check(ASSAY);
     }
 
@@ -47,6 +47,13 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAPackage("io.assay.c2pa..").check(ASSAY);
         noClasses().that().resideInAPackage("io.assay.c2pa..")
                 .should().dependOnClassesThat().resideInAPackage("io.assay.metadata..").check(ASSAY);
+    }
+
+    @Test
+    void theIndexStandsAlone() {
+        noClasses().that().resideInAPackage("io.assay.index..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.assay.metadata..", "io.assay.c2pa..",
+                        "io.assay.server..", "io.assay.cli..").check(ASSAY);
     }
 
     @Test
