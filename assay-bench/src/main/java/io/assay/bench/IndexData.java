@@ -1,0 +1,205 @@
+package io.assay.bench;
+
+import io.assay.index.HashIndex;
+
+import java.io.BufferedOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+import java.util.SplittableRandom;
+
+/**
+ * Deterministic data for the index benchmarks, shared with scripts/faiss_index_bench.py through a binary file.
+ *
+ * <p>File layout (little-endian): magic {@code "ASYHASH1"}, int64 N, int64 Q, then N hashes and Q query hashes,
+ * 32 bytes each: the four words {@code w0..w3} of a 256-bit hash, each as 8 little-endian bytes (so byte {@code j}
+ * of the record holds bits {@code 8j..8j+7}; faiss reads the same 32 bytes as its binary vector, and Hamming
+ * distances agree). Entry {@code i} has id {@code i}.
+ *
+ * <p>Shapes: {@code random}, N uniform hashes; {@code clustered}, N/16 uniform seeds and N entries, each a random
+ * seed with 2..30 distinct bits flipped (near-duplicate groups, as in real PDQ sets). Queries: even-numbered ones
+ * are a random indexed hash with 0..31 bits flipped, odd-numbered ones are uniform.
+ *
+ * <p>Commands: {@code generate <shape> <N> <Q> <seed> <file>}; {@code pairs <file> <radius> <out>} builds a
+ * {@link HashIndex}, prints its size, build time and {@code estimatedBytes()}, and writes every (query, id,
+ * distance) result as one sorted int64 {@code q << 40 | id << 8 | d} (little-endian) to {@code out}.
+ */
+public final class IndexData {
+
+    static final byte[] MAGIC = "ASYHASH1".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    /** Hashes (4 words each) and queries (4 words each). */
+    public record Data(long[] words, long[] queries) {
+        public int n() {
+            return words.length / 4;
+        }
+
+        public int q() {
+            return queries.length / 4;
+        }
+
+        public long[] ids() {
+            long[] ids = new long[n()];
+            for (int i = 0; i < ids.length; i++) {
+                ids[i] = i;
+            }
+            return ids;
+        }
+
+        public HashIndex build() {
+            HashIndex index = new HashIndex(n());
+            index.addAll(words, ids());
+            return index;
+        }
+    }
+
+    private IndexData() {
+    }
+
+    public static Data generate(String shape, int n, int q, long seed) {
+        SplittableRandom rnd = new SplittableRandom(seed);
+        long[] words = new long[4 * n];
+        switch (shape) {
+            case "random" -> {
+                for (int i = 0; i < words.length; i++) {
+                    words[i] = rnd.nextLong();
+                }
+            }
+            case "clustered" -> {
+                int seeds = Math.max(1, n / 16);
+                long[] s = new long[4 * seeds];
+                for (int i = 0; i < s.length; i++) {
+                    s[i] = rnd.nextLong();
+                }
+                for (int i = 0; i < n; i++) {
+                    int c = rnd.nextInt(seeds);
+                    System.arraycopy(s, 4 * c, words, 4 * i, 4);
+                    flip(words, 4 * i, 2 + rnd.nextInt(29), rnd);
+                }
+            }
+            default -> throw new IllegalArgumentException("shape must be random or clustered: " + shape);
+        }
+        long[] queries = new long[4 * q];
+        for (int j = 0; j < q; j++) {
+            if (j % 2 == 0) {
+                System.arraycopy(words, 4 * rnd.nextInt(n), queries, 4 * j, 4);
+                flip(queries, 4 * j, rnd.nextInt(32), rnd);
+            } else {
+                for (int w = 0; w < 4; w++) {
+                    queries[4 * j + w] = rnd.nextLong();
+                }
+            }
+        }
+        return new Data(words, queries);
+    }
+
+    /** Flips {@code k} distinct random bits of the hash at {@code a[off..off+3]}. */
+    private static void flip(long[] a, int off, int k, SplittableRandom rnd) {
+        long[] mask = new long[4];
+        int done = 0;
+        while (done < k) {
+            int b = rnd.nextInt(256);
+            long bit = 1L << (b & 63);
+            if ((mask[b >>> 6] & bit) == 0) {
+                mask[b >>> 6] |= bit;
+                done++;
+            }
+        }
+        for (int w = 0; w < 4; w++) {
+            a[off + w] ^= mask[w];
+        }
+    }
+
+    public static void write(Data d, Path file) throws IOException {
+        ByteBuffer buf = ByteBuffer.allocate(1 << 20).order(ByteOrder.LITTLE_ENDIAN);
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            buf.put(MAGIC).putLong(d.n()).putLong(d.q());
+            for (long[] arr : new long[][] {d.words(), d.queries()}) {
+                for (long w : arr) {
+                    if (!buf.hasRemaining()) {
+                        drain(buf, ch);
+                    }
+                    buf.putLong(w);
+                }
+            }
+            drain(buf, ch);
+        }
+    }
+
+    private static void drain(ByteBuffer buf, FileChannel ch) throws IOException {
+        buf.flip();
+        while (buf.hasRemaining()) {
+            ch.write(buf);
+        }
+        buf.clear();
+    }
+
+    public static Data read(Path file) throws IOException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            ByteBuffer all = ch.map(FileChannel.MapMode.READ_ONLY, 0, ch.size()).order(ByteOrder.LITTLE_ENDIAN);
+            byte[] magic = new byte[8];
+            all.get(magic);
+            if (!Arrays.equals(magic, MAGIC)) {
+                throw new IOException("not an index data file: " + file);
+            }
+            int n = Math.toIntExact(all.getLong());
+            int q = Math.toIntExact(all.getLong());
+            long[] words = new long[4 * n];
+            long[] queries = new long[4 * q];
+            all.asLongBuffer().get(words).get(queries);
+            return new Data(words, queries);
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        switch (args.length == 0 ? "" : args[0]) {
+            case "generate" -> {
+                long t0 = System.nanoTime();
+                Data d = generate(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]), Long.parseLong(args[4]));
+                write(d, Path.of(args[5]));
+                System.out.printf("generated %s N=%d Q=%d in %.1f s -> %s%n", args[1], d.n(), d.q(),
+                        (System.nanoTime() - t0) / 1e9, args[5]);
+            }
+            case "pairs" -> {
+                Data d = read(Path.of(args[1]));
+                int radius = Integer.parseInt(args[2]);
+                long t0 = System.nanoTime();
+                HashIndex index = d.build();
+                double build = (System.nanoTime() - t0) / 1e9;
+                long[][] out = {new long[1 << 16]};
+                int[] count = {0};
+                long[] qw = d.queries();
+                for (int j = 0; j < d.q(); j++) {
+                    long qHigh = (long) j << 40;
+                    index.search(qw[4 * j], qw[4 * j + 1], qw[4 * j + 2], qw[4 * j + 3], radius, (id, dist) -> {
+                        if (count[0] == out[0].length) {
+                            out[0] = Arrays.copyOf(out[0], out[0].length * 2);
+                        }
+                        out[0][count[0]++] = qHigh | id << 8 | dist;
+                    });
+                }
+                long[] pairs = Arrays.copyOf(out[0], count[0]);
+                Arrays.sort(pairs);
+                try (DataOutputStream os = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(Path.of(args[3]))))) {
+                    for (long p : pairs) {
+                        os.writeLong(Long.reverseBytes(p));
+                    }
+                }
+                System.out.printf("assay size=%d build_s=%.2f estimated_bytes=%d pairs=%d%n", index.size(), build,
+                        index.estimatedBytes(), pairs.length);
+            }
+            default -> {
+                System.err.println("usage: IndexData generate <random|clustered> <N> <Q> <seed> <file>");
+                System.err.println("       IndexData pairs <file> <radius> <out>");
+                System.exit(2);
+            }
+        }
+    }
+}

@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# Assay's HashIndex (JMH, assay-bench's IndexLookupBenchmark) against faiss's IndexBinaryMultiHash(256, 16, 16),
+# nflip = 1 (HMA's index; scripts/faiss_index_bench.py), in the same run, on the same data files: radius 31
+# inclusive, one thread each, 10,000 queries (half near an indexed hash, half uniform) per shape.
+# Usage: scripts/bench-index.sh [N=1000000] [FAISS_REPEATS=3]   (faiss: apt-get install -y python3-faiss)
+# Prints a table: shape, N, lookups/s on each side, ratio, memory, and whether both returned identical pairs.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$here"
+n="${1:-1000000}"
+repeats="${2:-3}"
+q=10000
+radius=31
+java_bin="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+py="${PYTHON:-}"
+if [ -z "$py" ]; then
+  for c in /usr/bin/python3 python3; do
+    if "$c" -c 'import faiss' 2>/dev/null; then py="$c"; break; fi
+  done
+fi
+
+mvn() { ./mvnw -q -B -o "$@" 2>/dev/null || ./mvnw -q -B "$@"; }
+mvn -pl assay-core,assay-index install -DskipTests
+mvn -pl assay-bench package -DskipTests
+cp=$(mvn -pl assay-bench dependency:build-classpath -Dmdep.outputFile=/dev/stdout)
+cp="assay-bench/target/classes:$cp"
+
+out="assay-bench/target/index-data"
+mkdir -p "$out"
+for shape in random clustered; do
+  f="$out/$shape-$n.bin"
+  "$java_bin" -cp "$cp" io.assay.bench.IndexData generate "$shape" "$n" "$q" 42 "$f"
+  "$java_bin" -Xms4g -Xmx4g -cp "$cp" io.assay.bench.IndexData pairs "$f" "$radius" "$out/$shape-$n.assay-pairs" \
+    | tee "$out/$shape-$n.assay-info"
+done
+
+echo "# JMH: IndexLookupBenchmark, N=$n"
+"$java_bin" -cp "$cp" org.openjdk.jmh.Main IndexLookupBenchmark -p data="$out/%s-$n.bin" -p radius="$radius" \
+  -rf csv -rff "$out/jmh-$n.csv"
+
+for shape in random clustered; do
+  if [ -n "$py" ]; then
+    echo "# faiss: $shape, N=$n"
+    "$py" scripts/faiss_index_bench.py "$out/$shape-$n.bin" "$out/$shape-$n.assay-pairs" "$radius" "$repeats" \
+      | tee "$out/$shape-$n.faiss-info"
+  else
+    echo "# faiss: python module missing (apt-get install -y python3-faiss); faiss column left empty"
+    : > "$out/$shape-$n.faiss-info"
+  fi
+done
+
+"${py:-python3}" - "$out" "$n" <<'PY'
+import csv, re, sys
+out, n = sys.argv[1], sys.argv[2]
+score = {}
+with open(f"{out}/jmh-{n}.csv") as f:
+    for row in csv.DictReader(f):
+        score[row["Param: shape"]] = (float(row["Score"]), float(row["Score Error (99.9%)"]))
+def kv(path):
+    try:
+        return dict(re.findall(r"(\w+)=(\S+)", open(path).read()))
+    except OSError:
+        return {}
+print()
+print("| shape | N | Assay lookups/s (JMH, ±99.9%) | faiss lookups/s | Assay/faiss | Assay estimatedBytes | faiss RSS delta | results identical |")
+print("|---|---|---|---|---|---|---|---|")
+for shape in ("random", "clustered"):
+    a, e = score.get(shape, (float("nan"), float("nan")))
+    ai, fi = kv(f"{out}/{shape}-{n}.assay-info"), kv(f"{out}/{shape}-{n}.faiss-info")
+    fl = float(fi["lookups_per_s"]) if "lookups_per_s" in fi else None
+    mb = lambda b: f"{int(b) / 2**20:.0f} MiB ({int(b) / int(n):.0f} B/entry)"
+    print(f"| {shape} | {int(n):,} | {a:,.0f} ± {e:,.0f} | {f'{fl:,.0f}' if fl else 'n/a'} | "
+          f"{f'{a / fl:.1f}x' if fl else 'n/a'} | {mb(ai['estimated_bytes'])} | "
+          f"{mb(fi['rss_delta_bytes']) if 'rss_delta_bytes' in fi else 'n/a'} | "
+          f"{fi.get('identical', 'n/a')} ({ai.get('pairs', '?')} pairs) |")
+PY
