@@ -8,8 +8,6 @@ import io.assay.core.analyzer.AnalyzerSettings;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.security.cert.X509Certificate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -53,17 +51,8 @@ public final class C2paAnalyzerProvider implements AnalyzerProvider {
                 yield TrustLists.defaults();
             }
             case "none" -> TrustSettings.noTrust();
-            case "custom" -> new TrustSettings(true, true, read(anchors), read(allowed),
-                    eku == null ? Set.of() : TrustLists.readEkuConfig(eku), read(tsa), null);
+            case "custom" -> TrustLists.custom(anchors, allowed, eku, tsa);
             default -> throw new IllegalArgumentException("c2pa.trust must be default, none or custom, not '" + mode + "'");
         };
-    }
-
-    private static List<X509Certificate> read(List<Path> pems) throws IOException {
-        List<X509Certificate> out = new ArrayList<>();
-        for (Path p : pems) {
-            out.addAll(TrustLists.readPem(p));
-        }
-        return out;
     }
 }

@@ -32,7 +32,6 @@ import tools.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -42,10 +41,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * {@code assay inspect}: reads and validates Content Credentials (C2PA). Human-readable by default; {@code --json}
@@ -110,30 +105,15 @@ final class InspectCommand implements Callable<Integer> {
         C2paValidator validator = Validators.standard(trust(), remote);
         JsonMapper mapper = JsonMapper.builder().build();
         AssetLimits limits = AssetLimits.DEFAULT.withMaxBytes(maxBytes);
-        int failed = 0;
-        List<Path> files = ScanCommand.expand(inputs);
-        // Files are validated in parallel and printed in input order.
-        try (ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads))) {
-            List<Future<Outcome>> outcomes = new ArrayList<>();
-            for (Path file : files) {
-                outcomes.add(pool.submit(() -> inspect(validator, file, limits)));
-            }
-            for (int i = 0; i < files.size(); i++) {
-                Path file = files.get(i);
+        int[] failed = {0};
+        try {
+            InputOrder.forEach(ScanCommand.expand(inputs), threads, file -> inspect(validator, file, limits),
+                    t -> new Outcome(null, "cannot read: " + InputOrder.describe(t), true), (file, o) -> {
                 String name = file.getFileName().toString();
-                Outcome o;
-                try {
-                    o = outcomes.get(i).get();
-                } catch (ExecutionException e) {
-                    o = new Outcome(null, "cannot read: " + e.getCause().getMessage(), true);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return 1;
-                }
                 if (o.error() != null) {
-                    failed += o.counts() ? 1 : 0;
+                    failed[0] += o.counts() ? 1 : 0;
                     error(out, mapper, file, name, o.error());
-                    continue;
+                    return;
                 }
                 ValidationReport r = o.report();
                 if (compact) {
@@ -144,9 +124,12 @@ final class InspectCommand implements Callable<Integer> {
                     human(out, name, r);
                 }
                 out.flush();
-            }
+            });
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
         }
-        return failed == 0 ? 0 : 1;
+        return failed[0] == 0 ? 0 : 1;
     }
 
     /** A report, or why there is none; {@code counts} says whether it makes the exit code non-zero. */
@@ -155,12 +138,13 @@ final class InspectCommand implements Callable<Integer> {
 
     private static Outcome inspect(C2paValidator validator, Path file, AssetLimits limits) {
         try {
-            MediaAsset asset = admit(file, limits);
-            Optional<ValidationReport> report = validator.validate(asset);
+            // Damaged containers are still inspected: what they claim is reported, and their bindings fail.
+            MediaAsset asset = MediaAsset.openDamaged(file, limits);
+            C2paContents contents = validator.withRemoteStore(C2paReader.inspect(asset));
+            Optional<ValidationReport> report = validator.validate(contents, asset);
             if (report.isPresent()) {
                 return new Outcome(report.get(), null, false);
             }
-            C2paContents contents = C2paReader.inspect(asset);
             if (!contents.remoteManifestUrls().isEmpty()) {
                 return new Outcome(null, "no embedded C2PA manifest; remote manifest at "
                         + contents.remoteManifestUrls().getFirst() + " not fetched (use --fetch-remote)", false);
@@ -169,20 +153,7 @@ final class InspectCommand implements Callable<Integer> {
         } catch (AssetRejectedException | C2paException e) {
             return new Outcome(null, e.getMessage(), true);
         } catch (RuntimeException e) {
-            return new Outcome(null, "cannot read: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), true);
-        }
-    }
-
-    /** Damaged containers are still inspected: what they claim is reported, and their bindings fail. */
-    private static MediaAsset admit(Path file, AssetLimits limits) throws AssetRejectedException {
-        try {
-            return MediaAsset.open(file, limits);
-        } catch (AssetRejectedException e) {
-            if (e.reason() == AssetRejectedException.Reason.TRUNCATED || e.reason() == AssetRejectedException.Reason.MALFORMED
-                    || e.reason() == AssetRejectedException.Reason.DECOMPRESSION_BOMB) {
-                return MediaAsset.openDamaged(file, limits);
-            }
-            throw e;
+            return new Outcome(null, "cannot read: " + InputOrder.describe(e), true);
         }
     }
 
@@ -193,16 +164,7 @@ final class InspectCommand implements Callable<Integer> {
         if (anchors.isEmpty() && allowed.isEmpty() && tsa.isEmpty() && ekuConfig == null) {
             return TrustLists.defaults();
         }
-        return new TrustSettings(true, true, read(anchors), read(allowed),
-                ekuConfig == null ? Set.of() : TrustLists.readEkuConfig(ekuConfig), read(tsa), null);
-    }
-
-    private static List<X509Certificate> read(List<Path> pems) throws IOException {
-        List<X509Certificate> certs = new ArrayList<>();
-        for (Path p : pems) {
-            certs.addAll(TrustLists.readPem(p));
-        }
-        return certs;
+        return TrustLists.custom(anchors, allowed, ekuConfig, tsa);
     }
 
     private void error(PrintWriter out, JsonMapper mapper, Path file, String name, String message) {

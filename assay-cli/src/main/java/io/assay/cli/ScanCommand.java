@@ -23,10 +23,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 /**
@@ -66,16 +62,11 @@ final class ScanCommand implements Callable<Integer> {
         ScanContext context = options.context();
         JsonMapper mapper = JsonMapper.builder().build();
         Progress bar = new Progress(err, files.size(), progress && files.size() > 1 && Progress.stderrIsTerminal());
-        int failed = 0;
+        int[] failed = {0};
         Table table = json ? null : new Table(out);
-        try (ScanPipeline pipeline = options.pipeline();
-             ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads))) {
-            List<Future<Outcome>> outcomes = new ArrayList<>();
-            for (Path f : files) {
-                outcomes.add(pool.submit(() -> scanOne(pipeline, f, limits, context)));
-            }
-            for (int i = 0; i < files.size(); i++) {
-                Outcome o = await(outcomes.get(i), files.get(i));
+        try (ScanPipeline pipeline = options.pipeline()) {
+            InputOrder.forEach(files, threads, f -> scanOne(pipeline, f, limits, context),
+                    t -> new Outcome(null, "internal", "could not scan: " + InputOrder.describe(t)), (file, o) -> {
                 bar.clear();
                 if (o.verdict() != null) {
                     if (json) {
@@ -84,25 +75,28 @@ final class ScanCommand implements Callable<Integer> {
                         table.row(o.verdict());
                     }
                 } else {
-                    failed++;
+                    failed[0]++;
                     if (json) {
                         Map<String, Object> line = new LinkedHashMap<>();
-                        line.put("file", files.get(i).toString());
+                        line.put("file", file.toString());
                         line.put("error", Map.of("type", o.errorType(), "detail", o.error()));
                         out.println(mapper.writeValueAsString(line));
                     } else {
-                        err.println("assay: " + files.get(i) + ": " + o.error());
+                        err.println("assay: " + file + ": " + o.error());
                     }
                 }
                 out.flush();
                 bar.advance();
-            }
+            });
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
         }
         bar.clear();
         if (!json && files.size() > 1) {
-            err.println((files.size() - failed) + " scanned, " + failed + " failed");
+            err.println((files.size() - failed[0]) + " scanned, " + failed[0] + " failed");
         }
-        return failed == 0 ? 0 : 1;
+        return failed[0] == 0 ? 0 : 1;
     }
 
     private static Outcome scanOne(ScanPipeline pipeline, Path file, AssetLimits limits, ScanContext context) {
@@ -111,18 +105,6 @@ final class ScanCommand implements Callable<Integer> {
             return new Outcome(pipeline.scan(asset, context), null, null);
         } catch (AssetRejectedException e) {
             return new Outcome(null, e.reason().id(), e.getMessage());
-        }
-    }
-
-    private static Outcome await(Future<Outcome> f, Path file) {
-        try {
-            return f.get();
-        } catch (ExecutionException e) {
-            Throwable c = e.getCause();
-            return new Outcome(null, "internal", "could not scan: " + (c.getMessage() == null ? c.getClass().getSimpleName() : c.getMessage()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Outcome(null, "interrupted", "interrupted");
         }
     }
 

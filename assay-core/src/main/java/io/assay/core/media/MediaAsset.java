@@ -77,13 +77,22 @@ public final class MediaAsset {
     }
 
     /**
-     * Admits a file whose container may be damaged (truncated, malformed): type and size are checked, the structure
-     * is not. For forensic tools that must report on what a damaged file still claims (C2PA inspection); the scan
-     * pipeline never takes such assets.
+     * Admits a file whose container may be damaged: when the structure check finds it truncated, malformed or
+     * declaring too many pixels, the file is admitted anyway (type and size are still checked). For forensic tools
+     * that must report on what a damaged file still claims (C2PA inspection); the scan pipeline never takes such
+     * assets.
      */
     public static MediaAsset openDamaged(Path file, AssetLimits limits) throws AssetRejectedException {
         Objects.requireNonNull(file, "file");
-        return open(file, file.getFileName() == null ? file.toString() : file.getFileName().toString(), limits, false);
+        String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+        try {
+            return open(file, name, limits, true);
+        } catch (AssetRejectedException e) {
+            return switch (e.reason()) {
+                case TRUNCATED, MALFORMED, DECOMPRESSION_BOMB -> open(file, name, limits, false);
+                default -> throw e;
+            };
+        }
     }
 
     /** Admits bytes already in memory (an upload, a message from a queue). */

@@ -96,6 +96,21 @@ public final class TrustLists {
      * Trust settings from files; any of them may be null (no anchors, no allowed list, the C2PA default EKUs, no
      * separate TSA anchors). Trust and time-stamp trust are checked; the validation time is the clock.
      */
+    /** Trust checked against several PEM bundles of each kind (any list may be empty) and an optional EKU file. */
+    public static TrustSettings custom(List<Path> anchors, List<Path> allowed, Path ekuConfig, List<Path> tsaAnchors)
+            throws IOException {
+        return new TrustSettings(true, true, readAll(anchors), readAll(allowed),
+                ekuConfig == null ? Set.of() : readEkuConfig(ekuConfig), readAll(tsaAnchors), null);
+    }
+
+    private static List<X509Certificate> readAll(List<Path> pems) throws IOException {
+        List<X509Certificate> out = new ArrayList<>();
+        for (Path p : pems) {
+            out.addAll(readPem(p));
+        }
+        return out;
+    }
+
     public static TrustSettings of(Path anchors, Path allowed, Path ekuConfig, Path tsaAnchors) throws IOException {
         return new TrustSettings(true, true,
                 anchors == null ? List.of() : readPem(anchors),
