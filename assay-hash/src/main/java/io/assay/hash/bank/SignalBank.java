@@ -74,6 +74,18 @@ public final class SignalBank {
         }
     }
 
+    /**
+     * The canonical text of a signal (lower-case hex for PDQ), so that stored and exchanged values compare equal.
+     *
+     * @throws IllegalArgumentException when the value is not a valid signal of that type, or the type cannot be banked
+     */
+    public static String canonical(SignalType type, String value) {
+        return switch (type) {
+            case PDQ -> PdqHash.fromHex(value, 0).toHex();
+            default -> throw new IllegalArgumentException("signal type " + type + " cannot be banked yet");
+        };
+    }
+
     /** Removes an entry (a retraction); false if unknown. */
     public boolean remove(long id) {
         BankEntry e = entries.remove(id);
