@@ -49,7 +49,20 @@ public class BankRepository {
     }
 
     public Optional<BankRecord> bank(String name) {
-        return banks().stream().filter(b -> b.name().equals(name)).findFirst();
+        return jdbc.sql("""
+                        select b.*, (select count(*) from bank_entry e where e.bank_id = b.id and e.retracted_at is null) as live,
+                               (select count(*) from bank_entry e where e.bank_id = b.id and e.retracted_at is not null) as retracted
+                        from bank b where b.name = :name""")
+                .param("name", name).query((rs, i) -> bank(rs)).optional();
+    }
+
+    /** Banks and their thresholds, without entry counts (cheap: for keeping the matcher in step). */
+    public List<BankRecord> bankThresholds() {
+        return jdbc.sql("select b.*, 0 as live, 0 as retracted from bank b").query((rs, i) -> bank(rs)).list();
+    }
+
+    public boolean exists(String name) {
+        return jdbc.sql("select exists (select 1 from bank where name = :name)").param("name", name).query(Boolean.class).single();
     }
 
     public EntryRecord addEntry(String bank, String type, String signal, int quality, EntryFields f, String addedBy) {
@@ -65,6 +78,28 @@ public class BankRepository {
                 .param("sourceSha", f.sourceSha256()).param("by", addedBy).param("at", Timestamp.from(Instant.now()))
                 .query(Long.class).single();
         return entry(id).orElseThrow();
+    }
+
+    /** Adds many signals with the same context in one statement (a partner's feed, a bulk import). */
+    public List<EntryRecord> addEntries(String bank, List<String> types, List<String> signals, List<Integer> qualities,
+                                        EntryFields f, String addedBy) {
+        List<Long> ids = jdbc.sql("""
+                        insert into bank_entry (bank_id, signal_type, signal, quality, label, reason, debunk_url, election,
+                            candidate, source_name, source_sha256, added_by, added_at)
+                        select b.id, x.type, x.signal, x.quality, :label, :reason, :debunk, :election, :candidate, :sourceName,
+                            :sourceSha, :by, :at
+                        from bank b, unnest(cast(:types as text[]), cast(:signals as text[]), cast(:qualities as int[]))
+                            with ordinality as x(type, signal, quality, n)
+                        where b.name = :bank order by x.n
+                        returning id""")
+                .param("bank", bank).param("types", types.toArray(String[]::new))
+                .param("signals", signals.toArray(String[]::new)).param("qualities", qualities.toArray(Integer[]::new))
+                .param("label", f.label()).param("reason", f.reason()).param("debunk", f.debunkUrl())
+                .param("election", f.election()).param("candidate", f.candidate()).param("sourceName", f.sourceName())
+                .param("sourceSha", f.sourceSha256()).param("by", addedBy).param("at", Timestamp.from(Instant.now()))
+                .query(Long.class).list();
+        return jdbc.sql("select " + ENTRY_COLUMNS + " from bank_entry e join bank b on b.id = e.bank_id where e.id = any(:ids) order by e.id")
+                .param("ids", ids.toArray(Long[]::new)).query((rs, i) -> entry(rs)).list();
     }
 
     public Optional<EntryRecord> entry(long id) {

@@ -90,7 +90,7 @@ public class BankService {
 
     /** Brings the matcher up to the database: banks and thresholds, new entries, retractions. */
     synchronized void catchUp() {
-        for (BankRecord b : repository.banks()) {
+        for (BankRecord b : repository.bankThresholds()) {
             live.putBank(b.name(), b.thresholds());
         }
         Instant checkFrom = lastRetractionCheck;
@@ -137,11 +137,21 @@ public class BankService {
     }
 
     public BankRecord bank(String name) {
-        return repository.bank(name).orElseThrow(() -> new NotFoundException("no bank named '" + name + "'"));
+        return repository.bank(name).orElseThrow(() -> noBank(name));
+    }
+
+    private void requireBank(String name) {
+        if (!repository.exists(name)) {
+            throw noBank(name);
+        }
+    }
+
+    private static NotFoundException noBank(String name) {
+        return new NotFoundException("no bank named '" + name + "'");
     }
 
     public List<EntryRecord> entries(String bank, boolean includeRetracted, int limit) {
-        bank(bank);
+        requireBank(bank);
         return repository.entries(bank, includeRetracted, limit);
     }
 
@@ -150,7 +160,7 @@ public class BankService {
     }
 
     public List<EntryRecord> addSignals(String bank, List<SignalInput> inputs, BankRepository.EntryFields fields, UUID keyId) {
-        bank(bank);
+        requireBank(bank);
         if (inputs == null || inputs.isEmpty()) {
             throw new BadRequestException("no signals given");
         }
@@ -170,20 +180,17 @@ public class BankService {
                 throw new BadRequestException("signal " + (checked.size() + 1) + ": " + e.getMessage());
             }
         }
-        String by = keyName(keyId);
-        List<EntryRecord> added = new ArrayList<>();
-        for (SignalInput in : checked) {
-            EntryRecord e = repository.addEntry(bank, in.type(), in.value(), in.quality(), fields, by);
-            apply(e);
-            added.add(e);
-        }
+        List<EntryRecord> added = repository.addEntries(bank, checked.stream().map(SignalInput::type).toList(),
+                checked.stream().map(SignalInput::value).toList(), checked.stream().map(SignalInput::quality).toList(),
+                fields, keyName(keyId));
+        added.forEach(this::apply);
         return added;
     }
 
     /** Hashes an uploaded file and banks its signals; the media itself is not kept. */
     public List<EntryRecord> addMedia(String bank, InputStream upload, String name, BankRepository.EntryFields fields, UUID keyId)
             throws IOException, AssetRejectedException {
-        bank(bank);
+        requireBank(bank);
         Path tmp = Uploads.spool(upload, limits);
         try {
             MediaAsset asset = MediaAsset.open(tmp, name, limits);
@@ -209,7 +216,7 @@ public class BankService {
     }
 
     public EntryRecord retract(String bank, long id, String reason, UUID keyId) {
-        bank(bank);
+        requireBank(bank);
         if (!repository.retract(bank, id, keyName(keyId), reason)) {
             EntryRecord e = repository.entry(id).filter(x -> x.bank().equals(bank))
                     .orElseThrow(() -> new NotFoundException("no entry " + id + " in bank '" + bank + "'"));
