@@ -107,7 +107,7 @@ public final class ChromaprintHasher {
         return fingerprint(s, sampleRate);
     }
 
-    /** Mono 16-bit samples at any rate above 1000 Hz. Too little audio (about 2.6 s) gives an empty fingerprint. */
+    /** Mono 16-bit samples at any rate above 1000 Hz. Less than about 2.7 s of audio gives an empty fingerprint. */
     public AudioFingerprint fingerprint(short[] mono, int sampleRate) {
         Objects.requireNonNull(mono, "mono");
         checkRate(sampleRate);
