@@ -146,7 +146,8 @@ public final class AudioDecoder {
         long maxBytes = (long) Math.floor(options.maxSeconds() * ChromaprintHasher.SAMPLE_RATE) * 2;
         Process p;
         try {
-            p = new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.DISCARD).start();
+            p = new ProcessBuilder(cmd).start();
+            p.getOutputStream().close(); // ffmpeg reads nothing from us (-nostdin)
         } catch (IOException e) {
             throw new AudioDecodeException("cannot run '" + options.ffmpeg() + "' to decode " + file.getFileName()
                     + ": ffmpeg is needed for formats other than WAV (install it, e.g. apt-get install ffmpeg)", e);
