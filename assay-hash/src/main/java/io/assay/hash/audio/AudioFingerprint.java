@@ -150,7 +150,8 @@ public record AudioFingerprint(int[] items, double durationSeconds, ChromaprintA
         if (fp == null) {
             throw new IllegalArgumentException("not fpcalc output: no FINGERPRINT= line");
         }
-        boolean raw = !fp.isEmpty() && (Character.isDigit(fp.charAt(0)) || fp.charAt(0) == '-' && fp.contains(","));
+        // a compressed string starts with 'A' (algorithm ids are 0..4); raw output with a digit or a minus sign
+        boolean raw = !fp.isEmpty() && (Character.isDigit(fp.charAt(0)) || fp.charAt(0) == '-');
         return raw ? new AudioFingerprint(parseItems(fp), duration) : fromCompressedString(fp, duration);
     }
 
