@@ -3,7 +3,10 @@ package io.assay.cli;
 import io.assay.core.media.AssetLimits;
 import io.assay.core.media.AssetRejectedException;
 import io.assay.core.media.MediaAsset;
+import io.assay.core.media.MediaType;
 import io.assay.hash.SignalType;
+import io.assay.hash.audio.AudioFingerprint;
+import io.assay.hash.audio.ChromaprintHasher;
 import io.assay.hash.pdq.Dihedral;
 import io.assay.hash.pdq.DihedralHashes;
 import io.assay.hash.pdq.PdqHash;
@@ -21,18 +24,19 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
- * {@code assay hash FILE...}: perceptual hashes, one line per file ({@code pdq <hex> <quality> <file>}, the C++
- * reference's fields in the order HMA users expect), or bank-ready {@code .tsv} lines.
+ * {@code assay hash FILE...}: perceptual hashes, one line per file: {@code pdq <hex> <quality> <file>} for images,
+ * {@code chromaprint <fingerprint> <seconds> <file>} for audio (fpcalc's compressed fingerprint), or bank-ready
+ * {@code .tsv} lines.
  */
 @Command(name = "hash", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Print perceptual hashes of media files: pdq <hex> <quality> <file> for images.")
+        description = "Print perceptual hashes: pdq <hex> <quality> <file> for images, chromaprint <fingerprint> <seconds> <file> for audio.")
 final class HashCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Files or folders (recursively).")
     List<Path> inputs;
 
-    @Option(names = "--type", paramLabel = "TYPE", defaultValue = "pdq",
-            description = "Signal type: pdq (images; default). vpdq and chromaprint are not available in this build.")
+    @Option(names = "--type", paramLabel = "TYPE", defaultValue = "auto",
+            description = "Signal type: pdq (images), chromaprint (audio, and a video's sound track), or auto (by media type; default).")
     String type;
 
     @Option(names = "--full-resolution",
@@ -50,9 +54,9 @@ final class HashCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        SignalType t = SignalType.parse(type);
-        if (t != SignalType.PDQ) {
-            throw new IllegalArgumentException("--type " + t.id() + " is not available in this build (pdq only)");
+        SignalType t = type.equals("auto") ? null : SignalType.parse(type);
+        if (t == SignalType.VPDQ) {
+            throw new IllegalArgumentException("--type vpdq is not available in this build");
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -62,6 +66,24 @@ final class HashCommand implements Callable<Integer> {
         for (Path f : ScanCommand.expand(inputs)) {
             try {
                 MediaAsset asset = MediaAsset.open(f, AssetLimits.DEFAULT);
+                MediaType.Kind kind = asset.mediaType().kind();
+                SignalType wanted = t != null ? t : kind == MediaType.Kind.IMAGE ? SignalType.PDQ : SignalType.CHROMAPRINT;
+                if (wanted == SignalType.CHROMAPRINT) {
+                    if (kind != MediaType.Kind.AUDIO && kind != MediaType.Kind.VIDEO) {
+                        throw new IOException("chromaprint needs audio or video, this is " + asset.mediaType().mime());
+                    }
+                    AudioFingerprint fp = new ChromaprintHasher().fingerprint(asset);
+                    if (tsv) {
+                        out.println("chromaprint\t" + fp.canonical() + "\t100\t" + f.getFileName());
+                    } else {
+                        out.println(String.format(java.util.Locale.ROOT, "chromaprint %s %.2f %s", fp.canonical(), fp.durationSeconds(), f));
+                    }
+                    out.flush();
+                    continue;
+                }
+                if (kind != MediaType.Kind.IMAGE) {
+                    throw new IOException("pdq needs an image, this is " + asset.mediaType().mime());
+                }
                 DihedralHashes all = hasher.dihedral(asset);
                 print(out, "pdq", all.original(), f);
                 if (dihedral) {

@@ -77,6 +77,28 @@ class HashAndMatchCommandTest {
     }
 
     @Test
+    void aTelephoneCopyOfABankedRobocallIsAKnownDeepfake() throws Exception {
+        Path audio = SharedCorpus.corpus("audio");
+        Path bank = Files.createDirectories(tmp.resolve("robocalls"));
+        Files.copy(audio.resolve("orig.wav"), bank.resolve("fake-call.wav"));
+
+        ScanCommandTest.Run h = run("hash", audio.resolve("orig.wav").toString());
+        assertThat(h.exit()).isZero();
+        String expected = JSON.readTree(Files.readString(audio.resolve("orig.fp.json"))).get("fingerprint").size() + "";
+        assertThat(h.out()).startsWith("chromaprint AQAB").contains(" 49.").endsWith("orig.wav\n");
+        assertThat(expected).isEqualTo("375");
+
+        ScanCommandTest.Run s = run("scan", "--json", "--bank", bank.toString(), audio.resolve("tel.wav").toString(),
+                audio.resolve("cut.wav").toString(), audio.resolve("other.wav").toString());
+        assertThat(s.exit()).as(s.err()).isZero();
+        List<JsonNode> v = s.out().lines().map(l -> JSON.readTree(l)).toList();
+        assertThat(v.get(0).get("label").asString()).isEqualTo("known-deepfake");
+        assertThat(v.get(0).get("reasons").get(0).asString()).contains("fake-call.wav", "Chromaprint");
+        assertThat(v.get(1).get("label").asString()).isEqualTo("known-deepfake");
+        assertThat(v.get(2).get("label").asString()).isNotEqualTo("known-deepfake");
+    }
+
+    @Test
     void aMissingBankIsAClearError() {
         ScanCommandTest.Run r = run("match", "--bank", tmp.resolve("nope").toString(), PDQ.resolve("misc-images/wee.jpg").toString());
         assertThat(r.exit()).isEqualTo(1);

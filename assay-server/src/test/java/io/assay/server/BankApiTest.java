@@ -112,6 +112,26 @@ class BankApiTest {
     }
 
     @Test
+    void aTelephoneCopyOfABankedRobocallIsLabelledKnownDeepfake() throws Exception {
+        Path audio = SharedCorpus.corpus("audio");
+        postJson("/v1/banks", "{\"name\":\"robocalls\"}");
+        HttpResponse<String> add = multipart("/v1/banks/robocalls/entries", Files.readAllBytes(audio.resolve("orig.wav")), "call.wav",
+                "{\"label\":\"cloned-voice robocall\",\"reason\":\"tells voters the polls moved\"}");
+        assertThat(add.statusCode()).as(add.body()).isEqualTo(201);
+        assertThat(json.readTree(add.body()).get("entries").get(0).get("signalType").asString()).isEqualTo("chromaprint");
+        HttpResponse<String> scan = send(HttpRequest.newBuilder(uri("/v1/scans?name=tel.wav"))
+                .header("Authorization", "Bearer " + KEY).header("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.ofFile(audio.resolve("tel.wav"))));
+        JsonNode verdict = json.readTree(scan.body());
+        assertThat(verdict.get("label").asString()).isEqualTo("known-deepfake");
+        assertThat(verdict.get("reasons").get(0).asString()).contains("cloned-voice robocall", "tells voters the polls moved");
+        HttpResponse<String> other = send(HttpRequest.newBuilder(uri("/v1/scans?name=other.wav"))
+                .header("Authorization", "Bearer " + KEY).header("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.ofFile(audio.resolve("other.wav"))));
+        assertThat(json.readTree(other.body()).get("label").asString()).isNotEqualTo("known-deepfake");
+    }
+
+    @Test
     void badRequestsGetProblemsWithoutStackTraces() throws Exception {
         HttpResponse<String> noKey = send(HttpRequest.newBuilder(uri("/v1/banks")).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"x\"}")));

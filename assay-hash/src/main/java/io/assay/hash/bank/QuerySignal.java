@@ -1,6 +1,7 @@
 package io.assay.hash.bank;
 
 import io.assay.hash.SignalType;
+import io.assay.hash.audio.AudioFingerprint;
 import io.assay.hash.pdq.DihedralHashes;
 import io.assay.hash.pdq.PdqHash;
 
@@ -30,6 +31,23 @@ public sealed interface QuerySignal {
         @Override
         public String value() {
             return hash.toHex();
+        }
+    }
+
+    /** A Chromaprint fingerprint of an audio file or of a video's sound track (a cloned-voice robocall). */
+    record Audio(AudioFingerprint fingerprint) implements QuerySignal {
+        public Audio {
+            java.util.Objects.requireNonNull(fingerprint, "fingerprint");
+        }
+
+        @Override
+        public SignalType type() {
+            return SignalType.CHROMAPRINT;
+        }
+
+        @Override
+        public String value() {
+            return fingerprint.canonical();
         }
     }
 }

@@ -1,6 +1,9 @@
 package io.assay.hash.bank;
 
 import io.assay.hash.SignalType;
+import io.assay.hash.audio.AudioComparison;
+import io.assay.hash.audio.AudioFingerprint;
+import io.assay.hash.audio.AudioMatcher;
 import io.assay.hash.pdq.Dihedral;
 import io.assay.hash.pdq.PdqHash;
 import io.assay.index.Hash256;
@@ -29,6 +32,8 @@ public final class SignalBank {
     private final Map<String, MatchThresholds> banks = new ConcurrentHashMap<>();
     private final Map<Long, BankEntry> entries = new ConcurrentHashMap<>();
     private final HashIndex pdq = new HashIndex();
+    /** Audio fingerprints are compared one by one over offsets (no index: a weak, shifted match must not be missed). */
+    private final Map<Long, AudioFingerprint> audio = new ConcurrentHashMap<>();
 
     /** Creates a bank or changes its thresholds. */
     public void putBank(String name, MatchThresholds thresholds) {
@@ -70,6 +75,17 @@ public final class SignalBank {
                 }
                 pdq.add(new Hash256(h.w0(), h.w1(), h.w2(), h.w3()), entry.id());
             }
+            case CHROMAPRINT -> {
+                AudioFingerprint fp = AudioFingerprint.parseCanonical(entry.signal());
+                if (fp.size() < AudioMatcher.Options.defaults().window()) {
+                    throw new IllegalArgumentException("a Chromaprint fingerprint needs at least "
+                            + AudioMatcher.Options.defaults().window() + " items (about 8 s of audio), got " + fp.size());
+                }
+                if (entries.putIfAbsent(entry.id(), entry) != null) {
+                    throw new IllegalArgumentException("duplicate bank entry id " + entry.id());
+                }
+                audio.put(entry.id(), fp);
+            }
             default -> throw new IllegalArgumentException("signal type " + entry.type() + " cannot be banked yet");
         }
     }
@@ -82,6 +98,7 @@ public final class SignalBank {
     public static String canonical(SignalType type, String value) {
         return switch (type) {
             case PDQ -> PdqHash.fromHex(value, 0).toHex();
+            case CHROMAPRINT -> AudioFingerprint.parseCanonical(value).canonical();
             default -> throw new IllegalArgumentException("signal type " + type + " cannot be banked yet");
         };
     }
@@ -94,6 +111,8 @@ public final class SignalBank {
         }
         if (e.type() == SignalType.PDQ) {
             pdq.remove(id);
+        } else if (e.type() == SignalType.CHROMAPRINT) {
+            audio.remove(id);
         }
         return true;
     }
@@ -112,6 +131,7 @@ public final class SignalBank {
         for (QuerySignal q : query) {
             switch (q) {
                 case QuerySignal.Pdq p -> matchPdq(p, best);
+                case QuerySignal.Audio a -> matchAudio(a, best);
             }
         }
         List<BankMatch> out = new ArrayList<>(best.values());
@@ -143,6 +163,30 @@ public final class SignalBank {
                         + (d == Dihedral.ORIGINAL ? "" : ", " + d.id() + " of the banked image");
                 BankMatch candidate = new BankMatch(e, m.distance(), "pdq distance", detail);
                 best.merge(e.id(), candidate, (a, b) -> b.score() < a.score() ? b : a);
+            }
+        }
+    }
+
+    private void matchAudio(QuerySignal.Audio q, Map<Long, BankMatch> best) {
+        for (Map.Entry<Long, AudioFingerprint> banked : audio.entrySet()) {
+            BankEntry e = entries.get(banked.getKey());
+            MatchThresholds t = e == null ? null : banks.get(e.bank());
+            if (t == null) {
+                continue;
+            }
+            AudioComparison c = new AudioMatcher(AudioMatcher.Options.defaults().withThreshold(t.audioMaxBer()))
+                    .compare(q.fingerprint(), banked.getValue());
+            if (c.match()) {
+                // compare(query, banked): a negative offset means the query starts that far into the banked audio.
+                double shift = -c.offsetSeconds();
+                String where = Math.abs(shift) < 0.05 ? "aligned with the banked audio"
+                        : shift > 0 ? String.format(java.util.Locale.ROOT, "the copy starts %.1f s into the banked audio", shift)
+                        : String.format(java.util.Locale.ROOT, "the banked audio starts %.1f s into the copy", -shift);
+                String detail = String.format(java.util.Locale.ROOT,
+                        "Chromaprint bit error rate %.3f over the best 8 s window (threshold %.2f), %.3f over the whole overlap, %s",
+                        c.windowBer(), t.audioMaxBer(), c.ber(), where);
+                best.merge(e.id(), new BankMatch(e, c.windowBer(), "chromaprint window BER", detail),
+                        (a, b) -> b.score() < a.score() ? b : a);
             }
         }
     }

@@ -2,6 +2,7 @@ package io.assay.server.api;
 
 import io.assay.core.media.AssetRejectedException;
 import io.assay.hash.SignalType;
+import io.assay.hash.audio.AudioFingerprint;
 import io.assay.hash.bank.BankMatch;
 import io.assay.hash.bank.MatchThresholds;
 import io.assay.hash.bank.QuerySignal;
@@ -172,10 +173,17 @@ public class BankController {
     static QuerySignal querySignal(SignalInput s) {
         try {
             SignalType type = SignalType.parse(s.type());
-            if (type != SignalType.PDQ) {
-                throw new IllegalArgumentException("lookups by " + type + " value are not available yet; upload the file");
+            if (s.value() == null || s.value().isBlank()) {
+                throw new IllegalArgumentException("a signal needs a \"value\"");
             }
-            return new QuerySignal.Pdq(PdqHash.fromHex(s.value(), s.quality() == null ? 100 : s.quality()), null);
+            if (s.value().length() > 200_000) {
+                throw new IllegalArgumentException("the signal value is too long");
+            }
+            return switch (type) {
+                case PDQ -> new QuerySignal.Pdq(PdqHash.fromHex(s.value(), s.quality() == null ? 100 : s.quality()), null);
+                case CHROMAPRINT -> new QuerySignal.Audio(AudioFingerprint.parseCanonical(s.value()));
+                default -> throw new IllegalArgumentException("lookups by " + type + " value are not available yet; upload the file");
+            };
         } catch (IllegalArgumentException e) {
             throw new BadRequestException(e.getMessage());
         }

@@ -197,7 +197,7 @@ public class BankService {
             List<QuerySignal> computed = signals.compute(asset);
             if (computed.isEmpty()) {
                 throw new BadRequestException("no signal can be computed for " + asset.mediaType().mime()
-                        + " (hashed types: JPEG, PNG, GIF, WebP, TIFF images)");
+                        + " (hashed: JPEG, PNG, GIF, WebP and TIFF images; WAV, MP3 and M4A audio; MP4/MOV sound tracks)");
             }
             BankRepository.EntryFields withSource = new BankRepository.EntryFields(fields.label(), fields.reason(),
                     fields.debunkUrl(), fields.election(), fields.candidate(), name, sha256(tmp));
