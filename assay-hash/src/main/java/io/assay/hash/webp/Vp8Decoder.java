@@ -537,7 +537,7 @@ public final class Vp8Decoder {
             nzDcTop[mbx] = flag;
             nzDcLeft = flag;
             if (nz > 1) {
-                Vp8Dsp.transformWht(dc, dst, 0);
+                Vp8Dsp.transformWht(dc, dst, 0, idctTmp);
             } else {
                 short dc0 = (short) ((dc[0] + 3) >> 3);
                 for (int i = 0; i < 256; i += 16) {

@@ -117,8 +117,7 @@ final class Vp8Dsp {
     }
 
     /** Inverse Walsh-Hadamard of the 16 luma DCs; output goes to coefficient 0 of each of the 16 luma blocks. */
-    static void transformWht(short[] in, short[] out, int outOff) {
-        int[] tmp = new int[16];
+    static void transformWht(short[] in, short[] out, int outOff, int[] tmp) {
         for (int i = 0; i < 4; i++) {
             int a0 = in[i] + in[12 + i];
             int a1 = in[4 + i] + in[8 + i];

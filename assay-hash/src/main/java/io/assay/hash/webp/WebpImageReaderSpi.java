@@ -12,7 +12,9 @@ import java.util.Locale;
 /**
  * Registers {@link WebpImageReader} with ImageIO (through {@code META-INF/services}). It claims only lossy WebP
  * files, simple or extended, still images: lossless (VP8L) and animated files are left to other readers. When
- * registered after another WebP reader, it asks the registry to be ordered before it.
+ * registered after another WebP reader, it asks the registry to be ordered before it; when registered first (its
+ * classes earlier on the class path), ImageIO's order between the two is unspecified, so callers that must get
+ * libwebp-identical pixels pick the reader explicitly (as {@code io.assay.hash.pdq.ImageDecoders} does).
  */
 public final class WebpImageReaderSpi extends ImageReaderSpi {
 
