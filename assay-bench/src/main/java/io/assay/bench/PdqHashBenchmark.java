@@ -114,14 +114,62 @@ public class PdqHashBenchmark {
         return hasher.hash(decoded[advance()]);
     }
 
-    /** Prints "hash,quality,file" for every image of the sets, as pdq-photo-hasher does (for checking). */
-    public static void main(String[] args) throws IOException {
-        Path corpus = Path.of(args.length > 0 ? args[0] : "../shared/corpus/pdq");
-        PdqHasher hasher = new PdqHasher();
+    /**
+     * Without JMH, for a machine shared with other work: {@code hashes [corpus]} prints "hash,quality,file" for every
+     * image of both sets, as pdq-photo-hasher does; {@code cpu SECONDS [corpus]} runs each mode of each set for
+     * SECONDS (after as long a warm-up) and prints images per second of wall time and of this thread's CPU time
+     * (the fairer figure when other processes compete for the core).
+     */
+    public static void main(String[] args) throws Exception {
+        String what = args.length > 0 ? args[0] : "hashes";
+        if (what.equals("hashes")) {
+            Path corpus = Path.of(args.length > 1 ? args[1] : "../shared/corpus/pdq");
+            PdqHasher hasher = new PdqHasher();
+            for (String set : List.of("bridge", "labelme")) {
+                for (Path f : files(corpus, set)) {
+                    var h = hasher.hash(f);
+                    System.out.println(h.toHex() + "," + h.quality() + "," + corpus.relativize(f));
+                }
+            }
+            return;
+        }
+        if (!what.equals("cpu")) {
+            throw new IllegalArgumentException("usage: PdqHashBenchmark hashes|cpu SECONDS [corpus]");
+        }
+        double seconds = Double.parseDouble(args[1]);
+        String corpus = args.length > 2 ? args[2] : "../shared/corpus/pdq";
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
         for (String set : List.of("bridge", "labelme")) {
-            for (Path f : files(corpus, set)) {
-                var h = hasher.hash(f);
-                System.out.println(h.toHex() + "," + h.quality() + "," + corpus.relativize(f));
+            PdqHashBenchmark b = new PdqHashBenchmark();
+            b.set = set;
+            b.corpus = corpus;
+            b.load();
+            for (String mode : List.of("file", "bytes", "decodeOnly", "hashOnly")) {
+                for (int phase = 0; phase < 2; phase++) { // warm-up, then measurement
+                    long n = 0;
+                    long sink = 0;
+                    long wall0 = System.nanoTime();
+                    long cpu0 = threads.getCurrentThreadCpuTime();
+                    long end = wall0 + (long) (seconds * 1e9);
+                    do {
+                        for (int k = 0; k < b.files.length; k++, n++) {
+                            Object r = switch (mode) {
+                                case "file" -> b.file();
+                                case "bytes" -> b.bytes();
+                                case "decodeOnly" -> b.decodeOnly();
+                                default -> b.hashOnly();
+                            };
+                            sink += r.hashCode();
+                        }
+                    } while (System.nanoTime() < end);
+                    double wall = (System.nanoTime() - wall0) / 1e9;
+                    double cpu = (threads.getCurrentThreadCpuTime() - cpu0) / 1e9;
+                    if (phase == 1) {
+                        System.out.printf(java.util.Locale.ROOT,
+                                "set=%s mode=%s images=%d wall_s=%.3f cpu_s=%.3f per_wall_s=%.1f per_cpu_s=%.1f sink=%d%n",
+                                set, mode, n, wall, cpu, n / wall, n / cpu, sink & 1);
+                    }
+                }
             }
         }
     }
