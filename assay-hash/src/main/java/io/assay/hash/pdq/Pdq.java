@@ -102,7 +102,7 @@ public final class Pdq {
      * </ul>
      * {@code luma} is overwritten.
      */
-    private static void blurAndDecimate(float[] luma, int rows, int cols, float[] down) {
+    static void blurAndDecimate(float[] luma, int rows, int cols, float[] down) {
         int windowAlongRows = windowSize(cols);
         int windowAlongCols = windowSize(rows);
         float[] tmp = new float[rows * cols];
