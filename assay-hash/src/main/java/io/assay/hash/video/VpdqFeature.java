@@ -11,7 +11,8 @@ import java.util.Objects;
  * frame, also those skipped by sampling), its PDQ hash with the PDQ quality (0..100), and its timestamp in seconds.
  *
  * <p>Timestamps are computed the way the reference ({@code vpdq-hash-video}) computes them: frame number divided by
- * the stream's average frame rate, in single precision ({@link #referenceTimestamp}), and written with 3 decimals.
+ * the stream's average frame rate, in single precision, and kept as written, with 3 decimals
+ * ({@link #referenceTimestamp}).
  * Matching never looks at frame numbers or timestamps; they are kept for reports and exchange.
  *
  * @param frameNumber      0-based frame index in decoding order
@@ -36,11 +37,13 @@ public record VpdqFeature(int frameNumber, PdqHash hash, double timestampSeconds
     }
 
     /**
-     * The reference's timestamp of a frame: {@code (float) frameNumber / (float) frameRate}, as the C++ hasher
-     * computes it (its frame rate is held as a float).
+     * The reference's timestamp of a frame as its text form holds it: {@code (float) frameNumber / (float) frameRate},
+     * computed in single precision as the C++ hasher does (its frame rate is a float), then rounded to the
+     * millisecond as the reference writes it. Keeping the written value makes a hash made here equal, as a record, to
+     * the same hash read back from any of its text forms.
      */
     public static double referenceTimestamp(long frameNumber, double frameRate) {
-        return (float) frameNumber / (float) frameRate;
+        return Double.parseDouble(formatTimestamp((float) frameNumber / (float) frameRate));
     }
 
     /**

@@ -136,8 +136,10 @@ public record VpdqHash(List<VpdqFeature> features, Optional<VideoInfo> video) {
     // ---- HMA form ----
 
     /**
-     * HMA's signal string: {@code ["hex,quality,timestamp", ...]}, byte for byte as python-threatexchange's
-     * {@code vpdq_to_json} writes it (items separated by {@code ", "}, timestamps as Python's {@code format(t, ".3")}).
+     * HMA's signal string: {@code ["hex,quality,timestamp", ...]}, written as python-threatexchange's
+     * {@code vpdq_to_json} writes it (items separated by {@code ", "}, timestamps as Python's {@code format(t, ".3")},
+     * so 3 significant digits). HMA formats the C++ hasher's unrounded float timestamps ({@code 0.0333}) where this
+     * formats the millisecond values Assay keeps ({@code 0.033}); the hashes and qualities are the same text.
      */
     public String toHmaJson() {
         StringBuilder sb = new StringBuilder(features.size() * 80 + 2).append('[');

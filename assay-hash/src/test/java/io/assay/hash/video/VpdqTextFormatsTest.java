@@ -75,11 +75,11 @@ class VpdqTextFormatsTest {
 
     @Test
     void hmaFormIsWhatPythonThreatexchangeWrites() {
-        // timestamps as the C++ hasher makes them (float), formatted as Python's format(t, ".3")
+        // timestamps as the C++ hasher hands them to HMA (float, unrounded), formatted as Python's format(t, ".3")
         VpdqHash h = VpdqHash.of(List.of(
-                new VpdqFeature(0, PdqHash.fromHex(H0, 100), VpdqFeature.referenceTimestamp(0, 30)),
-                new VpdqFeature(1, PdqHash.fromHex(H1, 49), VpdqFeature.referenceTimestamp(1, 30)),
-                new VpdqFeature(673, PdqHash.fromHex(H1, 0), VpdqFeature.referenceTimestamp(673, 30))));
+                new VpdqFeature(0, PdqHash.fromHex(H0, 100), 0f / 30f),
+                new VpdqFeature(1, PdqHash.fromHex(H1, 49), 1f / 30f),
+                new VpdqFeature(673, PdqHash.fromHex(H1, 0), 673f / 30f)));
         assertThat(h.toHmaJson()).isEqualTo("[\"" + H0 + ",100,0.0\", \"" + H1 + ",49,0.0333\", \"" + H1
                 + ",0,22.4\"]");
         VpdqHash back = VpdqHash.parse(h.toHmaJson());
@@ -106,8 +106,11 @@ class VpdqTextFormatsTest {
 
     @Test
     void timestampsAreRoundedAsPrintfDoes() {
-        assertThat(VpdqFeature.formatTimestamp(VpdqFeature.referenceTimestamp(1, 30))).isEqualTo("0.033");
-        assertThat(VpdqFeature.formatTimestamp(VpdqFeature.referenceTimestamp(2, 30))).isEqualTo("0.067");
+        assertThat(VpdqFeature.referenceTimestamp(1, 30)).isEqualTo(0.033);
+        assertThat(VpdqFeature.referenceTimestamp(2, 30)).isEqualTo(0.067);
+        assertThat(VpdqFeature.referenceTimestamp(673, 30)).isEqualTo(22.433);
+        assertThat(VpdqFeature.referenceTimestamp(1001, 30000.0 / 1001)).isEqualTo(33.4);
+        assertThat(VpdqFeature.formatTimestamp(1f / 30f)).isEqualTo("0.033");
         assertThat(VpdqFeature.formatTimestamp(0.0625)).isEqualTo("0.062"); // exact tie: to even, as glibc
         assertThat(VpdqFeature.formatTimestamp(0.0005)).isEqualTo("0.001"); // 0.0005 is slightly above in binary
         assertThat(VpdqFeature.formatTimestamp(12345.5)).isEqualTo("12345.500");
