@@ -162,6 +162,26 @@ public final class FfmpegFrameSource {
         return new VideoFrames(p, info, step, file);
     }
 
+    /**
+     * Starts decoding the way TMK's {@code tmk-hash-video} has ffmpeg produce frames: ffmpeg's default stream choice,
+     * rotation and scaler, every frame scaled to {@code width x height} and resampled to {@code fps} frames per
+     * second ({@code -s W:H -r FPS}). Frame numbers count the resampled frames.
+     */
+    public VideoFrames openResampled(Path file, int width, int height, int fps) throws IOException {
+        if (width <= 0 || height <= 0 || fps <= 0 || (long) width * height > limits.maxFramePixels()) {
+            throw new IllegalArgumentException("bad output size or rate: " + width + "x" + height + " @ " + fps);
+        }
+        long deadline = System.nanoTime() + limits.timeout().toNanos();
+        VideoInfo source = probe(file, deadline);
+        List<String> cmd = new ArrayList<>(List.of(ffmpeg, "-nostdin", "-hide_banner", "-v", "error"));
+        cmd.addAll(inputOptions());
+        cmd.addAll(List.of("-i", input(file), "-s", width + ":" + height, "-an", "-sn", "-dn", "-f", "rawvideo",
+                "-c:v", "rawvideo", "-pix_fmt", "rgb24", "-r", Integer.toString(fps), "pipe:1"));
+        VideoInfo out = new VideoInfo(source.streamIndex(), width, height, fps, source.durationSeconds(),
+                OptionalLong.empty());
+        return new VideoFrames(start(cmd, file, deadline), out, 1, file);
+    }
+
     private List<String> inputOptions() {
         return List.of("-protocol_whitelist", "file", "-format_whitelist", String.join(",", formats));
     }
