@@ -40,6 +40,10 @@ final class ScanOptions {
             description = "An analyzer setting (repeatable), e.g. c2pa.trust=none, c2pa.trust-anchors=roots.pem.")
     java.util.Map<String, String> analyzerSettings = new java.util.LinkedHashMap<>();
 
+    @Option(names = "--bank", paramLabel = "DIR",
+            description = "A bank of known deepfakes (repeatable): a folder of media and .tsv signal lists, or one such file.")
+    List<Path> banks = new ArrayList<>();
+
     @Option(names = "--platform", description = "Context: the platform the media was posted on.")
     String platform;
     @Option(names = "--account", description = "Context: the posting account.")
@@ -68,7 +72,12 @@ final class ScanOptions {
         if (incidentMode) {
             config = config.withIncidentMode(true);
         }
-        return new ScanPipeline(InstalledAnalyzers.load(new io.assay.core.analyzer.AnalyzerSettings(analyzerSettings)),
+        java.util.Map<String, String> settings = new java.util.LinkedHashMap<>(analyzerSettings);
+        if (!banks.isEmpty()) {
+            settings.merge("known-deepfake.bank", String.join(",", banks.stream().map(Path::toString).toList()),
+                    (a, b) -> a + "," + b);
+        }
+        return new ScanPipeline(InstalledAnalyzers.load(new io.assay.core.analyzer.AnalyzerSettings(settings)),
                 new LabelPolicy(config), Duration.ofSeconds(timeoutSeconds));
     }
 }

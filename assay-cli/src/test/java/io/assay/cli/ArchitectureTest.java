@@ -17,7 +17,7 @@ class ArchitectureTest {
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("io.assay");
 
-    static final String[] LIBRARIES = {"io.assay.core..", "io.assay.metadata..", "io.assay.c2pa..", "io.assay.index.."};
+    static final String[] LIBRARIES = {"io.assay.core..", "io.assay.metadata..", "io.assay.c2pa..", "io.assay.index..", "io.assay.hash.."};
 
     @Test
     void librariesDoNotDependOnSpring() {
@@ -37,7 +37,7 @@ class ArchitectureTest {
     void coreDependsOnNoOtherAssayModule() {
         noClasses().that().resideInAPackage("io.assay.core..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.assay.metadata..", "io.assay.c2pa..",
-                        "io.assay.index..", "io.assay.server..", "io.assay.cli..")
+                        "io.assay.index..", "io.assay.hash..", "io.assay.server..", "io.assay.cli..")
                 .check(ASSAY);
     }
 
@@ -53,7 +53,14 @@ class ArchitectureTest {
     void theIndexStandsAlone() {
         noClasses().that().resideInAPackage("io.assay.index..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.assay.metadata..", "io.assay.c2pa..",
-                        "io.assay.server..", "io.assay.cli..").check(ASSAY);
+                        "io.assay.hash..", "io.assay.server..", "io.assay.cli..").check(ASSAY);
+    }
+
+    @Test
+    void hashingDependsOnlyOnTheCoreAndTheIndex() {
+        noClasses().that().resideInAPackage("io.assay.hash..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.assay.metadata..", "io.assay.c2pa..")
+                .check(ASSAY);
     }
 
     @Test

@@ -46,16 +46,15 @@ public record LumaPlane(float[] luma, int width, int height) {
         float[] out = new float[outW * outH];
         RowReader reader = RowReader.of(image);
         int lastRow = -1;
-        float[] rowLuma = new float[w];
+        float[] row = new float[w];
         for (int y = 0; y < outH; y++) {
             int sy = (int) ((long) y * h / outH);
-            if (sy != lastRow) {
-                reader.read(sy, rowLuma);
-                lastRow = sy;
-            }
             int base = y * outW;
-            for (int x = 0; x < outW; x++) {
-                out[base + x] = rowLuma[cols[x]];
+            if (sy == lastRow) {
+                System.arraycopy(out, base - outW, out, base, outW);
+            } else {
+                reader.readSampled(sy, cols, out, base, row);
+                lastRow = sy;
             }
         }
         return new LumaPlane(out, outW, outH);
@@ -77,6 +76,18 @@ public record LumaPlane(float[] luma, int width, int height) {
     private interface RowReader {
 
         void read(int y, float[] out);
+
+        /**
+         * The luma of row {@code y} at source columns {@code cols}, into {@code out} from {@code offset}. The
+         * default reads the whole row into {@code row} (one image row long) and picks; readers with direct access
+         * compute only the sampled pixels (the same float operations per pixel, so the same values).
+         */
+        default void readSampled(int y, int[] cols, float[] out, int offset, float[] row) {
+            read(y, row);
+            for (int x = 0; x < cols.length; x++) {
+                out[offset + x] = row[cols[x]];
+            }
+        }
 
         static RowReader of(BufferedImage image) {
             Raster raster = image.getRaster();
@@ -114,20 +125,43 @@ public record LumaPlane(float[] luma, int width, int height) {
             int w = raster.getWidth();
             if (grey) {
                 int o0 = off[0];
-                return (y, out) -> {
-                    int p = base + y * stride + o0;
-                    for (int x = 0; x < w; x++, p += pixel) {
-                        out[x] = data[p] & 0xFF;
+                return new RowReader() {
+                    @Override
+                    public void read(int y, float[] out) {
+                        int p = base + y * stride + o0;
+                        for (int x = 0; x < w; x++, p += pixel) {
+                            out[x] = data[p] & 0xFF;
+                        }
+                    }
+
+                    @Override
+                    public void readSampled(int y, int[] cols, float[] out, int offset, float[] unused) {
+                        int p = base + y * stride + o0;
+                        for (int x = 0; x < cols.length; x++) {
+                            out[offset + x] = data[p + cols[x] * pixel] & 0xFF;
+                        }
                     }
                 };
             }
             int or = off[0];
             int og = off[1];
             int ob = off[2];
-            return (y, out) -> {
-                int p = base + y * stride;
-                for (int x = 0; x < w; x++, p += pixel) {
-                    out[x] = R * (data[p + or] & 0xFF) + G * (data[p + og] & 0xFF) + B * (data[p + ob] & 0xFF);
+            return new RowReader() {
+                @Override
+                public void read(int y, float[] out) {
+                    int p = base + y * stride;
+                    for (int x = 0; x < w; x++, p += pixel) {
+                        out[x] = R * (data[p + or] & 0xFF) + G * (data[p + og] & 0xFF) + B * (data[p + ob] & 0xFF);
+                    }
+                }
+
+                @Override
+                public void readSampled(int y, int[] cols, float[] out, int offset, float[] unused) {
+                    int row = base + y * stride;
+                    for (int x = 0; x < cols.length; x++) {
+                        int p = row + cols[x] * pixel;
+                        out[offset + x] = R * (data[p + or] & 0xFF) + G * (data[p + og] & 0xFF) + B * (data[p + ob] & 0xFF);
+                    }
                 }
             };
         }

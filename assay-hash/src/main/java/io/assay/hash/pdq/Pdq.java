@@ -37,7 +37,7 @@ public final class Pdq {
 
     /**
      * Hashes a row-major luma plane of {@code height} rows and {@code width} columns. The plane is used as scratch
-     * space (it is blurred in place).
+     * space (its contents afterwards are unspecified).
      */
     public static PdqHash hash(float[] luma, int width, int height) {
         if (width < MIN_HASHABLE_DIM || height < MIN_HASHABLE_DIM) {
@@ -75,9 +75,7 @@ public final class Pdq {
             // Already 64x64 (e.g. a video frame scaled by the decoder): the reference skips the blur.
             System.arraycopy(luma, 0, down, 0, DOWN * DOWN);
         } else {
-            float[] scratch = new float[width * height];
-            jaroszFilter(luma, scratch, height, width, windowSize(width), windowSize(height));
-            decimate(luma, height, width, down);
+            blurAndDecimate(luma, height, width, down);
         }
         int quality = quality(down);
         return new Dct(dct64To16(down), quality);
@@ -88,8 +86,211 @@ public final class Pdq {
         return (dimension + 2 * DOWN - 1) / (2 * DOWN);
     }
 
-    private static void jaroszFilter(float[] buf1, float[] buf2, int rows, int cols, int windowAlongRows,
-                                     int windowAlongCols) {
+    /**
+     * The reference's two-pass Jarosz blur (see {@link #jaroszFilterReference}) followed by {@link #decimate}, with
+     * the same float operations in the same order for every value that reaches the 64x64 result, so the output is
+     * bit-identical; only the order in which independent rows and columns are visited differs, and values the
+     * decimation never reads are not computed:
+     * <ul>
+     *   <li>pass 1 along rows: four rows at a time (independent running sums, so the CPU overlaps them), the
+     *   division by the window count afterwards as a separate loop the JIT vectorises;</li>
+     *   <li>pass 1 along columns: all columns advance together, row by row ({@link #boxAlongColumns});</li>
+     *   <li>pass 2 along rows: the running sums as in pass 1, divided only at the 64 columns the decimation
+     *   samples;</li>
+     *   <li>pass 2 along columns: only those 64 columns (gathered into a {@code rows x 64} plane), and the 64 sampled
+     *   rows are then picked from it.</li>
+     * </ul>
+     * {@code luma} is overwritten.
+     */
+    private static void blurAndDecimate(float[] luma, int rows, int cols, float[] down) {
+        int windowAlongRows = windowSize(cols);
+        int windowAlongCols = windowSize(rows);
+        float[] tmp = new float[rows * cols];
+        float[] rowCounts = windowCounts(cols, windowAlongRows);
+        // pass 1
+        runningSumsAlongRows(luma, tmp, rows, cols, windowAlongRows);
+        for (int i = 0, base = 0; i < rows; i++, base += cols) {
+            for (int j = 0; j < cols; j++) {
+                tmp[base + j] = tmp[base + j] / rowCounts[j];
+            }
+        }
+        boxAlongColumns(tmp, luma, rows, cols, windowAlongCols);
+        // pass 2, only where the decimation looks
+        runningSumsAlongRows(luma, tmp, rows, cols, windowAlongRows);
+        int[] sampledCols = new int[DOWN];
+        for (int oj = 0; oj < DOWN; oj++) {
+            sampledCols[oj] = (int) (((oj + 0.5) * cols) / DOWN);
+        }
+        float[] gathered = new float[rows * DOWN];
+        for (int i = 0; i < rows; i++) {
+            int in = i * cols;
+            int out = i * DOWN;
+            for (int k = 0; k < DOWN; k++) {
+                int j = sampledCols[k];
+                gathered[out + k] = tmp[in + j] / rowCounts[j];
+            }
+        }
+        float[] blurred = new float[rows * DOWN];
+        boxAlongColumns(gathered, blurred, rows, DOWN, windowAlongCols);
+        for (int oi = 0; oi < DOWN; oi++) {
+            int ii = (int) (((oi + 0.5) * rows) / DOWN);
+            System.arraycopy(blurred, ii * DOWN, down, oi * DOWN, DOWN);
+        }
+    }
+
+    /**
+     * The number of values averaged at each output position of {@link #box1d} over {@code length} values, as the
+     * float it divides by.
+     */
+    private static float[] windowCounts(int length, int window) {
+        int half = (window + 2) / 2;
+        int phase1 = half - 1;
+        int phase2 = window - half + 1;
+        int phase3 = length - window;
+        int phase4 = half - 1;
+        float[] counts = new float[length];
+        int current = phase1;
+        int o = 0;
+        for (int i = 0; i < phase2; i++) {
+            counts[o++] = ++current;
+        }
+        for (int i = 0; i < phase3; i++) {
+            counts[o++] = current;
+        }
+        for (int i = 0; i < phase4; i++) {
+            counts[o++] = --current;
+        }
+        return counts;
+    }
+
+    /**
+     * The running sums of {@link #box1d} along every row (before its division): {@code out[i][j]} is the sum that
+     * box1d divides to produce its output j of row i, accumulated in the same order. Rows go four at a time.
+     */
+    private static void runningSumsAlongRows(float[] in, float[] out, int rows, int cols, int window) {
+        int i = 0;
+        for (; i + 4 <= rows; i += 4) {
+            runningSums4(in, out, i * cols, (i + 1) * cols, (i + 2) * cols, (i + 3) * cols, cols, window);
+        }
+        for (; i < rows; i++) {
+            int b = i * cols;
+            runningSums4(in, out, b, b, b, b, cols, window); // the same row four times: same values written
+        }
+    }
+
+    private static void runningSums4(float[] in, float[] out, int b0, int b1, int b2, int b3, int length,
+                                     int window) {
+        int half = (window + 2) / 2;
+        int phase1 = half - 1;
+        int phase2 = window - half + 1;
+        int phase3 = length - window;
+        int phase4 = half - 1;
+        float s0 = 0f;
+        float s1 = 0f;
+        float s2 = 0f;
+        float s3 = 0f;
+        int li = 0;
+        int ri = 0;
+        int oi = 0;
+        for (int k = 0; k < phase1; k++, ri++) {
+            s0 += in[b0 + ri];
+            s1 += in[b1 + ri];
+            s2 += in[b2 + ri];
+            s3 += in[b3 + ri];
+        }
+        for (int k = 0; k < phase2; k++, ri++, oi++) {
+            s0 += in[b0 + ri];
+            s1 += in[b1 + ri];
+            s2 += in[b2 + ri];
+            s3 += in[b3 + ri];
+            out[b0 + oi] = s0;
+            out[b1 + oi] = s1;
+            out[b2 + oi] = s2;
+            out[b3 + oi] = s3;
+        }
+        for (int k = 0; k < phase3; k++, li++, ri++, oi++) {
+            s0 += in[b0 + ri];
+            s1 += in[b1 + ri];
+            s2 += in[b2 + ri];
+            s3 += in[b3 + ri];
+            s0 -= in[b0 + li];
+            s1 -= in[b1 + li];
+            s2 -= in[b2 + li];
+            s3 -= in[b3 + li];
+            out[b0 + oi] = s0;
+            out[b1 + oi] = s1;
+            out[b2 + oi] = s2;
+            out[b3 + oi] = s3;
+        }
+        for (int k = 0; k < phase4; k++, li++, oi++) {
+            s0 -= in[b0 + li];
+            s1 -= in[b1 + li];
+            s2 -= in[b2 + li];
+            s3 -= in[b3 + li];
+            out[b0 + oi] = s0;
+            out[b1 + oi] = s1;
+            out[b2 + oi] = s2;
+            out[b3 + oi] = s3;
+        }
+    }
+
+    /**
+     * {@link #box1d} down every column of a row-major {@code rows x cols} plane at once: per column, the same
+     * additions, subtractions and divisions in the same order; row by row, so memory is read in order and the JIT
+     * vectorises across columns.
+     */
+    private static void boxAlongColumns(float[] in, float[] out, int rows, int cols, int window) {
+        int half = (window + 2) / 2;
+        int phase1 = half - 1;
+        int phase2 = window - half + 1;
+        int phase3 = rows - window;
+        int phase4 = half - 1;
+        float[] sum = new float[cols];
+        int li = 0;
+        int ri = 0;
+        int oi = 0;
+        int current = 0;
+        for (int i = 0; i < phase1; i++, ri += cols) {
+            current++;
+            for (int j = 0; j < cols; j++) {
+                sum[j] += in[ri + j];
+            }
+        }
+        for (int i = 0; i < phase2; i++, ri += cols, oi += cols) {
+            current++;
+            float c = current;
+            for (int j = 0; j < cols; j++) {
+                float s = sum[j] + in[ri + j];
+                sum[j] = s;
+                out[oi + j] = s / c;
+            }
+        }
+        float c3 = current;
+        for (int i = 0; i < phase3; i++, li += cols, ri += cols, oi += cols) {
+            for (int j = 0; j < cols; j++) {
+                float s = sum[j] + in[ri + j];
+                s -= in[li + j];
+                sum[j] = s;
+                out[oi + j] = s / c3;
+            }
+        }
+        for (int i = 0; i < phase4; i++, li += cols, oi += cols) {
+            current--;
+            float c = current;
+            for (int j = 0; j < cols; j++) {
+                float s = sum[j] - in[li + j];
+                sum[j] = s;
+                out[oi + j] = s / c;
+            }
+        }
+    }
+
+    /**
+     * The reference's loop ({@code jaroszFilterFloat} in pdqhashing.cpp), kept as the specification that
+     * {@link #blurAndDecimate} must reproduce bit for bit: {@code jaroszFilterReference} then {@link #decimate}.
+     */
+    static void jaroszFilterReference(float[] buf1, float[] buf2, int rows, int cols, int windowAlongRows,
+                                      int windowAlongCols) {
         for (int pass = 0; pass < 2; pass++) {
             for (int i = 0; i < rows; i++) {
                 box1d(buf1, buf2, i * cols, cols, 1, windowAlongRows);
@@ -98,6 +299,15 @@ public final class Pdq {
                 box1d(buf2, buf1, j, rows, cols, windowAlongCols);
             }
         }
+    }
+
+    /** The reference's blur and decimation, unoptimised (for checking {@link #dct}). */
+    static float[] referenceDown(float[] luma, int width, int height) {
+        float[] down = new float[DOWN * DOWN];
+        float[] scratch = new float[width * height];
+        jaroszFilterReference(luma, scratch, height, width, windowSize(width), windowSize(height));
+        decimate(luma, height, width, down);
+        return down;
     }
 
     /**

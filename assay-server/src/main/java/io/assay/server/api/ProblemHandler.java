@@ -49,6 +49,18 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(p.getStatus()).body(p);
     }
 
+    @ExceptionHandler(io.assay.server.bank.BankService.ConflictException.class)
+    ResponseEntity<ProblemDetail> conflict(io.assay.server.bank.BankService.ConflictException e) {
+        ProblemDetail p = Problems.of(HttpStatus.CONFLICT, "conflict", e.getMessage());
+        return ResponseEntity.status(p.getStatus()).body(p);
+    }
+
+    @ExceptionHandler(io.assay.hash.pdq.UndecodableImageException.class)
+    ResponseEntity<ProblemDetail> undecodable(io.assay.hash.pdq.UndecodableImageException e) {
+        ProblemDetail p = Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "undecodable", e.getMessage());
+        return ResponseEntity.status(p.getStatus()).body(p);
+    }
+
     @Override
     protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {

@@ -1,5 +1,13 @@
 package io.assay.server.scan;
 
+import io.assay.core.analyzer.Analyzer;
+import io.assay.hash.bank.KnownDeepfakeAnalyzer;
+import io.assay.hash.bank.MediaSignals;
+import io.assay.hash.bank.SignalBank;
+import io.assay.hash.pdq.PdqHasher;
+import java.util.ArrayList;
+import java.util.List;
+
 import io.assay.core.analyzer.AnalyzerSettings;
 import io.assay.core.analyzer.InstalledAnalyzers;
 import io.assay.core.media.AssetLimits;
@@ -36,11 +44,26 @@ public class PipelineConfig {
     }
 
     @Bean(destroyMethod = "close")
-    ScanPipeline scanPipeline(PolicyConfig policy, AssayProperties props) {
-        ScanPipeline pipeline = new ScanPipeline(InstalledAnalyzers.load(new AnalyzerSettings(props.analyzers())),
+    ScanPipeline scanPipeline(PolicyConfig policy, AssayProperties props, SignalBank banks, MediaSignals signals) {
+        // The known-deepfake analyzer matches against the server's live banks (PostgreSQL-backed), not a folder.
+        List<Analyzer> analyzers = new ArrayList<>(InstalledAnalyzers.load(new AnalyzerSettings(props.analyzers())));
+        analyzers.removeIf(a -> a.name().equals(KnownDeepfakeAnalyzer.NAME));
+        analyzers.add(new KnownDeepfakeAnalyzer(signals, banks));
+        ScanPipeline pipeline = new ScanPipeline(analyzers,
                 new LabelPolicy(policy), props.analyzerTimeout());
         log.info("Analyzers: {}", pipeline.analyzers().stream().map(a -> a.name()).toList());
         return pipeline;
+    }
+
+    /** The in-memory matcher over every bank; {@link io.assay.server.bank.BankService} keeps it in step with the database. */
+    @Bean
+    SignalBank signalBank() {
+        return new SignalBank();
+    }
+
+    @Bean
+    MediaSignals mediaSignals(AssetLimits limits) {
+        return new MediaSignals(new PdqHasher(PdqHasher.Preparation.REFERENCE, limits.maxPixels()));
     }
 
     @Bean

@@ -39,9 +39,8 @@ public class ScanService {
 
     public Verdict scan(InputStream upload, String name, ScanContext context, UUID apiKeyId)
             throws IOException, AssetRejectedException {
-        Path tmp = Files.createTempFile("assay-upload-", ".bin");
+        Path tmp = Uploads.spool(upload, limits);
         try {
-            spool(upload, tmp);
             return scanFile(tmp, name, context, apiKeyId);
         } finally {
             Files.deleteIfExists(tmp);
@@ -60,19 +59,5 @@ public class ScanService {
         meters.counter("assay.scans", "label", verdict.label().id(), "media_kind", asset.mediaType().kind().name().toLowerCase())
                 .increment();
         return repository.save(verdict, apiKeyId);
-    }
-
-    private void spool(InputStream in, Path to) throws IOException {
-        byte[] buf = new byte[64 * 1024];
-        long total = 0;
-        try (OutputStream out = Files.newOutputStream(to)) {
-            for (int n; (n = in.read(buf)) > 0; ) {
-                total += n;
-                if (total > limits.maxBytes()) {
-                    throw new UploadTooLargeException("the upload is over the limit of " + limits.maxBytes() + " bytes");
-                }
-                out.write(buf, 0, n);
-            }
-        }
     }
 }

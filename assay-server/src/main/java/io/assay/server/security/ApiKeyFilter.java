@@ -17,7 +17,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Every {@code /v1/} endpoint needs an API key, as {@code Authorization: Bearer KEY} or {@code X-API-Key: KEY}.
+ * Every {@code /v1/} endpoint (and the HMA-compatible {@code /h/}, {@code /m/}, {@code /c/} ones) needs an API key, as {@code Authorization: Bearer KEY} or {@code X-API-Key: KEY}.
  * The authenticated key's id is kept on the request for the audit trail (which key stored which scan).
  */
 @Component
@@ -35,7 +35,9 @@ public class ApiKeyFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/v1/");
+        String uri = request.getRequestURI();
+        // /v1 is Assay's API; /h, /m and /c are the HMA-compatible hash, match and bank endpoints.
+        return !(uri.startsWith("/v1/") || uri.startsWith("/h/") || uri.startsWith("/m/") || uri.startsWith("/c/"));
     }
 
     @Override

@@ -66,6 +66,12 @@ public class ApiKeys {
         return id;
     }
 
+    /** The name a key was created under (for audit fields such as who banked an entry). */
+    public Optional<String> name(UUID id) {
+        return id == null ? Optional.empty()
+                : jdbc.sql("select name from api_key where id = :id").param("id", id).query(String.class).optional();
+    }
+
     static String hash(String key) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));

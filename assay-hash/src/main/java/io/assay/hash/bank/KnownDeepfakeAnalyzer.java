@@ -1,0 +1,104 @@
+package io.assay.hash.bank;
+
+import io.assay.core.analyzer.Analyzer;
+import io.assay.core.evidence.Assurance;
+import io.assay.core.evidence.Evidence;
+import io.assay.core.evidence.EvidenceKind;
+import io.assay.core.media.MediaAsset;
+import io.assay.core.media.MediaType;
+import io.assay.core.scan.ScanContext;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@code known-deepfake} signal: hashes the asset (PDQ for images) and looks the hashes up in the banks of
+ * debunked media. Reports the computed hashes as an observation (platforms keep them to find copies later) and
+ * each bank hit as a {@link EvidenceKind#MATCH}, carrying the bank entry's context; the label policy turns a match
+ * into the {@code known-deepfake} label.
+ */
+public final class KnownDeepfakeAnalyzer implements Analyzer {
+
+    public static final String NAME = "known-deepfake";
+
+    private final MediaSignals signals;
+    private final SignalBank bank;
+
+    public KnownDeepfakeAnalyzer(MediaSignals signals, SignalBank bank) {
+        this.signals = java.util.Objects.requireNonNull(signals, "signals");
+        this.bank = java.util.Objects.requireNonNull(bank, "bank");
+    }
+
+    public SignalBank bank() {
+        return bank;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public boolean supports(MediaType type) {
+        return signals.supports(type);
+    }
+
+    @Override
+    public List<Evidence> analyze(MediaAsset asset, ScanContext context) throws Exception {
+        List<QuerySignal> computed = signals.compute(asset);
+        List<Evidence> out = new ArrayList<>();
+        for (QuerySignal s : computed) {
+            Map<String, Object> d = new LinkedHashMap<>();
+            d.put("signalType", s.type().id());
+            d.put("signal", s.value());
+            String quality = "";
+            if (s instanceof QuerySignal.Pdq p) {
+                d.put("quality", p.hash().quality());
+                quality = " (quality " + p.hash().quality() + ")";
+            }
+            out.add(new Evidence(NAME, EvidenceKind.OBSERVATION, s.type().id() + " " + abbreviate(s.value()) + quality,
+                    1.0, null, Assurance.NONE, d));
+        }
+        for (BankMatch m : bank.match(computed)) {
+            out.add(toEvidence(m));
+        }
+        return out;
+    }
+
+    static Evidence toEvidence(BankMatch m) {
+        BankEntry e = m.entry();
+        EntryContext c = e.context();
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("bank", e.bank());
+        d.put("entryId", e.id());
+        d.put("signalType", e.type().id());
+        d.put("measure", m.measure());
+        d.put("score", m.score());
+        putIf(d, "label", c.label());
+        putIf(d, "reason", c.reason());
+        putIf(d, "debunkUrl", c.debunkUrl());
+        putIf(d, "election", c.election());
+        putIf(d, "candidate", c.candidate());
+        putIf(d, "addedBy", c.addedBy());
+        if (c.addedAt() != null) {
+            d.put("addedAt", c.addedAt().toString());
+        }
+        String what = c.label() != null && !c.label().isBlank() ? "'" + c.label().strip() + "'" : "entry #" + e.id();
+        String context = c.describe();
+        String finding = "matches " + what + " in bank '" + e.bank() + "' (entry #" + e.id() + ", " + m.detail() + ")"
+                + (context.isEmpty() ? "" : ": " + context);
+        return new Evidence(NAME, EvidenceKind.MATCH, finding, 1.0, null, Assurance.NONE, d);
+    }
+
+    private static void putIf(Map<String, Object> d, String key, String value) {
+        if (value != null && !value.isBlank()) {
+            d.put(key, value);
+        }
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 80 ? s : s.substring(0, 77) + "...";
+    }
+}
