@@ -60,6 +60,40 @@ public record LumaPlane(float[] luma, int width, int height) {
         return new LumaPlane(out, outW, outH);
     }
 
+    /**
+     * A JPEG's upsampled YCbCr raster (three byte bands) sampled to {@code outW x outH} like {@link #of(BufferedImage,
+     * int, int)}; each sampled pixel is converted to RGB with libjpeg's tables, then to luma.
+     */
+    static LumaPlane ofYcc(Raster ycc, int outW, int outH) {
+        int w = ycc.getWidth();
+        int h = ycc.getHeight();
+        int[] cols = new int[outW];
+        for (int x = 0; x < outW; x++) {
+            cols[x] = (int) ((long) x * w / outW);
+        }
+        float[] out = new float[outW * outH];
+        int[] row = new int[w * 3];
+        int lastRow = -1;
+        for (int y = 0; y < outH; y++) {
+            int sy = (int) ((long) y * h / outH);
+            int base = y * outW;
+            if (sy == lastRow) {
+                System.arraycopy(out, base - outW, out, base, outW);
+                continue;
+            }
+            ycc.getPixels(ycc.getMinX(), ycc.getMinY() + sy, w, 1, row);
+            for (int x = 0; x < outW; x++) {
+                int p = cols[x] * 3;
+                int yy = row[p];
+                int cb = row[p + 1];
+                int cr = row[p + 2];
+                out[base + x] = R * JfifYcc.red(yy, cr) + G * JfifYcc.green(yy, cb, cr) + B * JfifYcc.blue(yy, cb);
+            }
+            lastRow = sy;
+        }
+        return new LumaPlane(out, outW, outH);
+    }
+
     /** Interleaved 8-bit RGB (a decoded video frame) at full size. */
     public static LumaPlane ofRgb(byte[] rgb, int width, int height) {
         if (rgb.length < 3L * width * height) {

@@ -75,15 +75,24 @@ public final class PdqHasher {
     }
 
     public PdqHash hash(Path file) throws IOException {
-        return hash(decode(file));
+        try (InputStream in = Files.newInputStream(file)) {
+            LumaPlane p = plane(in, file.getFileName() == null ? file.toString() : file.getFileName().toString());
+            return Pdq.hash(p.luma(), p.width(), p.height());
+        }
     }
 
     public PdqHash hash(MediaAsset asset) throws IOException {
-        return hash(decode(asset));
+        try (InputStream in = asset.openStream()) {
+            LumaPlane p = plane(in, asset.name());
+            return Pdq.hash(p.luma(), p.width(), p.height());
+        }
     }
 
     public DihedralHashes dihedral(MediaAsset asset) throws IOException {
-        return dihedral(decode(asset));
+        try (InputStream in = asset.openStream()) {
+            LumaPlane p = plane(in, asset.name());
+            return Pdq.dihedral(p.luma(), p.width(), p.height());
+        }
     }
 
     /** Interleaved 8-bit RGB at full size, as vPDQ hashes video frames (no 512 shortcut). */
@@ -100,10 +109,35 @@ public final class PdqHasher {
     LumaPlane prepare(BufferedImage image) {
         int w = image.getWidth();
         int h = image.getHeight();
-        if (preparation == Preparation.REFERENCE && (w > REFERENCE_SIDE || h > REFERENCE_SIDE)) {
+        if (resized(w, h)) {
             return LumaPlane.of(image, REFERENCE_SIDE, REFERENCE_SIDE);
         }
         return LumaPlane.of(image);
+    }
+
+    private boolean resized(int w, int h) {
+        return preparation == Preparation.REFERENCE && (w > REFERENCE_SIDE || h > REFERENCE_SIDE);
+    }
+
+    /**
+     * Decodes and prepares the luma plane. Plain JFIF JPEGs take a shorter path: the JDK decoder hands over its
+     * upsampled YCbCr raster and only the pixels the plane samples are converted to RGB, with libjpeg's own integer
+     * tables, so the result is the same as decoding to RGB first (checked by the tests on every corpus JPEG).
+     */
+    LumaPlane plane(InputStream in, String name) throws IOException {
+        return withReader(in, name, (reader, param) -> {
+            if (JfifYcc.eligible(reader)) {
+                int w = reader.getWidth(0);
+                int h = reader.getHeight(0);
+                java.awt.image.Raster ycc = reader.readRaster(0, param);
+                return resized(w, h) ? LumaPlane.ofYcc(ycc, REFERENCE_SIDE, REFERENCE_SIDE) : LumaPlane.ofYcc(ycc, w, h);
+            }
+            BufferedImage img = reader.read(0, param);
+            if (img == null) {
+                throw new UndecodableImageException(name + ": the decoder returned no image");
+            }
+            return prepare(img);
+        });
     }
 
     /** Decodes the first image of a file, refusing more than the configured pixel count before decoding. */
@@ -120,6 +154,20 @@ public final class PdqHasher {
     }
 
     public BufferedImage decode(InputStream in, String name) throws IOException {
+        return withReader(in, name, (reader, param) -> {
+            BufferedImage img = reader.read(0, param);
+            if (img == null) {
+                throw new UndecodableImageException(name + ": the decoder returned no image");
+            }
+            return img;
+        });
+    }
+
+    private interface Decoding<T> {
+        T apply(ImageReader reader, ImageReadParam param) throws IOException;
+    }
+
+    private <T> T withReader(InputStream in, String name, Decoding<T> decoding) throws IOException {
         try (ImageInputStream iis = ImageIO.createImageInputStream(in)) {
             if (iis == null) {
                 throw new UndecodableImageException(name + ": cannot open an image stream");
@@ -136,12 +184,7 @@ public final class PdqHasher {
                     throw new UndecodableImageException(name + ": " + reader.getWidth(0) + "x" + reader.getHeight(0)
                             + " pixels is over the limit of " + maxPixels);
                 }
-                ImageReadParam param = reader.getDefaultReadParam();
-                BufferedImage img = reader.read(0, param);
-                if (img == null) {
-                    throw new UndecodableImageException(name + ": the decoder returned no image");
-                }
-                return img;
+                return decoding.apply(reader, reader.getDefaultReadParam());
             } catch (UndecodableImageException e) {
                 throw e;
             } catch (IOException | RuntimeException e) {

@@ -44,6 +44,45 @@ class PdqReferenceCorpusTest {
     }
 
     @Test
+    void theJpegFastPathGivesTheSamePlaneAsFullDecoding() throws IOException {
+        int fast = 0;
+        List<Path> jpegs;
+        try (var walk = Files.walk(PDQ)) {
+            jpegs = walk.filter(p -> p.toString().endsWith(".jpg")).sorted().toList();
+        }
+        for (PdqHasher.Preparation prep : PdqHasher.Preparation.values()) {
+            PdqHasher h = new PdqHasher(prep, 200_000_000L);
+            for (Path f : jpegs) {
+                LumaPlane viaRgb = h.prepare(h.decode(f));
+                LumaPlane viaYcc;
+                try (var in = Files.newInputStream(f)) {
+                    viaYcc = h.plane(in, f.toString());
+                }
+                assertThat(viaYcc.width()).isEqualTo(viaRgb.width());
+                assertThat(viaYcc.height()).isEqualTo(viaRgb.height());
+                assertThat(java.util.Arrays.equals(viaYcc.luma(), viaRgb.luma())).as(f + " " + prep).isTrue();
+            }
+            fast++;
+        }
+        assertThat(jpegs).hasSizeGreaterThan(30);
+        assertThat(fast).isEqualTo(2);
+        // The fast path is taken for the plain JFIF files (and not for CMYK or other colour spaces).
+        try (var in = Files.newInputStream(PDQ.resolve("bridge-mods/aaa-orig.jpg"));
+             var iis = javax.imageio.ImageIO.createImageInputStream(in)) {
+            var reader = javax.imageio.ImageIO.getImageReadersByFormatName("jpeg");
+            javax.imageio.ImageReader jdk = null;
+            while (reader.hasNext()) {
+                var r = reader.next();
+                if (r.getClass().getName().startsWith("com.sun.")) {
+                    jdk = r;
+                }
+            }
+            jdk.setInput(iis);
+            assertThat(JfifYcc.eligible(jdk)).isTrue();
+        }
+    }
+
+    @Test
     void dihedralHashesMatchTheReference() throws IOException {
         List<String> lines = Files.readAllLines(PDQ.resolve("expected-dihedral.csv"));
         String[] header = lines.get(0).split(",");
