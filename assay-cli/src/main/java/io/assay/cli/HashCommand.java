@@ -7,6 +7,9 @@ import io.assay.core.media.MediaType;
 import io.assay.hash.SignalType;
 import io.assay.hash.audio.AudioFingerprint;
 import io.assay.hash.audio.ChromaprintHasher;
+import io.assay.hash.video.FfmpegFrameSource;
+import io.assay.hash.video.VpdqHash;
+import io.assay.hash.video.VpdqHasher;
 import io.assay.hash.pdq.Dihedral;
 import io.assay.hash.pdq.DihedralHashes;
 import io.assay.hash.pdq.PdqHash;
@@ -25,8 +28,8 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code assay hash FILE...}: perceptual hashes, one line per file: {@code pdq <hex> <quality> <file>} for images,
- * {@code chromaprint <fingerprint> <seconds> <file>} for audio (fpcalc's compressed fingerprint), or bank-ready
- * {@code .tsv} lines.
+ * {@code chromaprint <fingerprint> <seconds> <file>} for audio (fpcalc's compressed fingerprint),
+ * {@code vpdq <frames> <compact hash> <file>} for video, or bank-ready {@code .tsv} lines.
  */
 @Command(name = "hash", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Print perceptual hashes: pdq <hex> <quality> <file> for images, chromaprint <fingerprint> <seconds> <file> for audio.")
@@ -36,8 +39,13 @@ final class HashCommand implements Callable<Integer> {
     List<Path> inputs;
 
     @Option(names = "--type", paramLabel = "TYPE", defaultValue = "auto",
-            description = "Signal type: pdq (images), chromaprint (audio, and a video's sound track), or auto (by media type; default).")
+            description = "Signal type: pdq (images), vpdq (video), chromaprint (audio, or a video's sound track), "
+                    + "or auto (by media type; default).")
     String type;
+
+    @Option(names = "--seconds-per-hash", paramLabel = "S", defaultValue = "0",
+            description = "vPDQ: one frame hash every S seconds; 0 = every frame (default, what banks want).")
+    double secondsPerHash;
 
     @Option(names = "--full-resolution",
             description = "Hash every pixel, as HMA's Python hasher does, instead of the C++ reference's 512x512 resize.")
@@ -55,9 +63,7 @@ final class HashCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         SignalType t = type.equals("auto") ? null : SignalType.parse(type);
-        if (t == SignalType.VPDQ) {
-            throw new IllegalArgumentException("--type vpdq is not available in this build");
-        }
+        VpdqHasher vpdq = new VpdqHasher(secondsPerHash, 1, new FfmpegFrameSource());
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         PdqHasher hasher = new PdqHasher(fullResolution ? PdqHasher.Preparation.FULL_RESOLUTION : PdqHasher.Preparation.REFERENCE,
@@ -67,7 +73,21 @@ final class HashCommand implements Callable<Integer> {
             try {
                 MediaAsset asset = MediaAsset.open(f, AssetLimits.DEFAULT);
                 MediaType.Kind kind = asset.mediaType().kind();
-                SignalType wanted = t != null ? t : kind == MediaType.Kind.IMAGE ? SignalType.PDQ : SignalType.CHROMAPRINT;
+                SignalType wanted = t != null ? t : kind == MediaType.Kind.IMAGE ? SignalType.PDQ
+                        : kind == MediaType.Kind.VIDEO ? SignalType.VPDQ : SignalType.CHROMAPRINT;
+                if (wanted == SignalType.VPDQ) {
+                    if (kind != MediaType.Kind.VIDEO) {
+                        throw new IOException("vpdq needs a video, this is " + asset.mediaType().mime());
+                    }
+                    VpdqHash v = vpdq.hash(asset);
+                    if (tsv) {
+                        out.println("vpdq\t" + v.toCompactString() + "\t100\t" + f.getFileName());
+                    } else {
+                        out.println("vpdq " + v.size() + " " + v.toCompactString() + " " + f);
+                    }
+                    out.flush();
+                    continue;
+                }
                 if (wanted == SignalType.CHROMAPRINT) {
                     if (kind != MediaType.Kind.AUDIO && kind != MediaType.Kind.VIDEO) {
                         throw new IOException("chromaprint needs audio or video, this is " + asset.mediaType().mime());

@@ -17,8 +17,8 @@ import java.util.stream.Stream;
  * Loads a bank from the file system, for the CLI and for deployments without a database. A bank is a directory
  * (named after it) or a single file:
  * <ul>
- *   <li>media files (images, and whatever else {@link MediaSignals} hashes) are hashed; the entry's label is the
- *   file name;</li>
+ *   <li>media files (images, audio, video) are hashed ({@link MediaSignals#computeForBank}); the entry's label is
+ *   the file name;</li>
  *   <li>signal lists, files ending in {@code .tsv}: one entry per line, tab-separated
  *   {@code type signal [quality [label [reason [debunk-url [election [candidate]]]]]]}, {@code #} starts a comment.
  *   This is also what {@code assay hash --tsv} prints, so hashes can be banked without sharing the media.</li>
@@ -72,7 +72,7 @@ public final class BankDirectory {
         } catch (AssetRejectedException e) {
             throw new IOException("bank file " + f + ": " + e.getMessage(), e);
         }
-        List<QuerySignal> computed = signals.compute(asset);
+        List<QuerySignal> computed = signals.computeForBank(asset);
         if (computed.isEmpty()) {
             throw new IOException("bank file " + f + ": no signal can be computed for " + asset.mediaType().mime());
         }

@@ -8,15 +8,17 @@ package io.assay.hash.bank;
  * @param pdqQuality      smallest PDQ quality on both sides (customary: 50; flat images give unstable hashes)
  * @param vpdqDistance    per-frame Hamming distance for vPDQ
  * @param vpdqQuality     frames below this quality are ignored by vPDQ
- * @param vpdqQueryPct    share (0..100) of the query's unique frames that must match
- * @param vpdqTargetPct   share (0..100) of the banked video's unique frames that must match (upstream example: 80)
+ * @param vpdqQueryPct    share (0..100) of the query's unique frames that must match (default 80, HMA's rule)
+ * @param vpdqTargetPct   share (0..100) of the banked video's unique frames that must match (default 0; upstream's
+ *                        example puts 80 here, which suits two videos hashed at the same rate; Assay banks every
+ *                        frame and samples queries once a second, so the share that must be high is the query's)
  * @param audioMaxBer     largest bit error rate of the best 64-item Chromaprint window (0.25 separates the corpus)
  * @param dihedral        whether rotated and mirrored copies of images match too (PDQ's 8 dihedral hashes)
  */
 public record MatchThresholds(int pdqDistance, int pdqQuality, int vpdqDistance, int vpdqQuality,
                               double vpdqQueryPct, double vpdqTargetPct, double audioMaxBer, boolean dihedral) {
 
-    public static final MatchThresholds DEFAULTS = new MatchThresholds(31, 50, 31, 50, 0, 80, 0.25, true);
+    public static final MatchThresholds DEFAULTS = new MatchThresholds(31, 50, 31, 50, 80, 0, 0.25, true);
 
     public MatchThresholds {
         check(pdqDistance >= 0 && pdqDistance <= 128, "pdqDistance must be within 0..128");

@@ -6,6 +6,7 @@ import io.assay.hash.audio.AudioFingerprint;
 import io.assay.hash.audio.AudioMatcher;
 import io.assay.hash.audio.ChromaprintHasher;
 import io.assay.hash.pdq.PdqHasher;
+import io.assay.hash.video.VpdqHasher;
 
 import java.io.IOException;
 import java.util.EnumSet;
@@ -14,7 +15,12 @@ import java.util.Set;
 
 /**
  * Computes the signals of a piece of media by its type: PDQ with its dihedral variants for images, a Chromaprint
- * fingerprint for audio (WAV in Java; MP3, M4A and video sound tracks through the system's ffmpeg).
+ * fingerprint for audio (WAV in Java; MP3, M4A and video sound tracks through the system's ffmpeg), and vPDQ plus the
+ * sound track's fingerprint for video (decoded by the system's ffmpeg).
+ *
+ * <p>Video is hashed asymmetrically: media added to a bank gets one PDQ hash per frame, a scanned video one per
+ * second. A copy whose frame rate changed then still finds, for each of its sampled frames, a near-identical banked
+ * frame, and the bank's rule asks that most of the copy's frames match (HMA's rule).
  * The same computation serves scanning (query side) and banking (add side), so both sides agree on preparation.
  */
 public final class MediaSignals {
@@ -27,14 +33,19 @@ public final class MediaSignals {
 
     private final PdqHasher pdq;
     private final ChromaprintHasher chromaprint;
+    private final VpdqHasher scanVideo;
+    private final VpdqHasher bankVideo;
 
-    public MediaSignals(PdqHasher pdq, ChromaprintHasher chromaprint) {
+    public MediaSignals(PdqHasher pdq, ChromaprintHasher chromaprint, VpdqHasher scanVideo, VpdqHasher bankVideo) {
         this.pdq = java.util.Objects.requireNonNull(pdq, "pdq");
         this.chromaprint = java.util.Objects.requireNonNull(chromaprint, "chromaprint");
+        this.scanVideo = java.util.Objects.requireNonNull(scanVideo, "scanVideo");
+        this.bankVideo = java.util.Objects.requireNonNull(bankVideo, "bankVideo");
     }
 
     public MediaSignals(PdqHasher pdq) {
-        this(pdq, new ChromaprintHasher());
+        this(pdq, new ChromaprintHasher(), new VpdqHasher(),
+                new VpdqHasher(0, 1, new io.assay.hash.video.FfmpegFrameSource()));
     }
 
     public MediaSignals() {
@@ -45,8 +56,17 @@ public final class MediaSignals {
         return IMAGES.contains(type) || AUDIO.contains(type) || VIDEO.contains(type);
     }
 
-    /** The signals of an asset; empty for a type this class does not hash. */
+    /** The signals of a scanned asset; empty for a type this class does not hash. */
     public List<QuerySignal> compute(MediaAsset asset) throws IOException {
+        return compute(asset, scanVideo);
+    }
+
+    /** The signals of media being added to a bank (video: every frame). */
+    public List<QuerySignal> computeForBank(MediaAsset asset) throws IOException {
+        return compute(asset, bankVideo);
+    }
+
+    private List<QuerySignal> compute(MediaAsset asset, VpdqHasher video) throws IOException {
         if (IMAGES.contains(asset.mediaType())) {
             return List.of(QuerySignal.Pdq.of(pdq.dihedral(asset)));
         }
@@ -55,6 +75,10 @@ public final class MediaSignals {
         }
         if (VIDEO.contains(asset.mediaType())) {
             List<QuerySignal> out = new java.util.ArrayList<>();
+            io.assay.hash.video.VpdqHash v = video.hash(asset);
+            if (!v.isEmpty()) {
+                out.add(new QuerySignal.Video(v));
+            }
             soundTrack(asset).ifPresent(fp -> out.add(new QuerySignal.Audio(fp)));
             return out;
         }

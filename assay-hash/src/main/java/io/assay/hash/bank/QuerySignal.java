@@ -2,6 +2,7 @@ package io.assay.hash.bank;
 
 import io.assay.hash.SignalType;
 import io.assay.hash.audio.AudioFingerprint;
+import io.assay.hash.video.VpdqHash;
 import io.assay.hash.pdq.DihedralHashes;
 import io.assay.hash.pdq.PdqHash;
 
@@ -48,6 +49,23 @@ public sealed interface QuerySignal {
         @Override
         public String value() {
             return fingerprint.canonical();
+        }
+    }
+
+    /** The vPDQ hash of a video: one PDQ hash per sampled frame. */
+    record Video(VpdqHash hash) implements QuerySignal {
+        public Video {
+            java.util.Objects.requireNonNull(hash, "hash");
+        }
+
+        @Override
+        public SignalType type() {
+            return SignalType.VPDQ;
+        }
+
+        @Override
+        public String value() {
+            return hash.toCompactString();
         }
     }
 }

@@ -4,6 +4,8 @@ import io.assay.hash.SignalType;
 import io.assay.hash.audio.AudioComparison;
 import io.assay.hash.audio.AudioFingerprint;
 import io.assay.hash.audio.AudioMatcher;
+import io.assay.hash.video.VpdqHash;
+import io.assay.hash.video.VpdqMatcher;
 import io.assay.hash.pdq.Dihedral;
 import io.assay.hash.pdq.PdqHash;
 import io.assay.index.Hash256;
@@ -34,6 +36,12 @@ public final class SignalBank {
     private final HashIndex pdq = new HashIndex();
     /** Audio fingerprints are compared one by one over offsets (no index: a weak, shifted match must not be missed). */
     private final Map<Long, AudioFingerprint> audio = new ConcurrentHashMap<>();
+    /** Banked videos, and each one packed for its bank's current vPDQ options (re-packed when they change). */
+    private final Map<Long, VpdqHash> videos = new ConcurrentHashMap<>();
+    private final Map<Long, PreparedVideo> preparedVideos = new ConcurrentHashMap<>();
+
+    private record PreparedVideo(VpdqMatcher.Options options, VpdqMatcher.Prepared prepared) {
+    }
 
     /** Creates a bank or changes its thresholds. */
     public void putBank(String name, MatchThresholds thresholds) {
@@ -86,7 +94,16 @@ public final class SignalBank {
                 }
                 audio.put(entry.id(), fp);
             }
-            default -> throw new IllegalArgumentException("signal type " + entry.type() + " cannot be banked yet");
+            case VPDQ -> {
+                VpdqHash v = VpdqHash.parse(entry.signal());
+                if (v.isEmpty()) {
+                    throw new IllegalArgumentException("a vPDQ hash needs at least one frame");
+                }
+                if (entries.putIfAbsent(entry.id(), entry) != null) {
+                    throw new IllegalArgumentException("duplicate bank entry id " + entry.id());
+                }
+                videos.put(entry.id(), v);
+            }
         }
     }
 
@@ -99,7 +116,7 @@ public final class SignalBank {
         return switch (type) {
             case PDQ -> PdqHash.fromHex(value, 0).toHex();
             case CHROMAPRINT -> AudioFingerprint.parseCanonical(value).canonical();
-            default -> throw new IllegalArgumentException("signal type " + type + " cannot be banked yet");
+            case VPDQ -> VpdqHash.parse(value).toCompactString();
         };
     }
 
@@ -113,6 +130,9 @@ public final class SignalBank {
             pdq.remove(id);
         } else if (e.type() == SignalType.CHROMAPRINT) {
             audio.remove(id);
+        } else if (e.type() == SignalType.VPDQ) {
+            videos.remove(id);
+            preparedVideos.remove(id);
         }
         return true;
     }
@@ -132,6 +152,7 @@ public final class SignalBank {
             switch (q) {
                 case QuerySignal.Pdq p -> matchPdq(p, best);
                 case QuerySignal.Audio a -> matchAudio(a, best);
+                case QuerySignal.Video v -> matchVideo(v, best);
             }
         }
         List<BankMatch> out = new ArrayList<>(best.values());
@@ -186,6 +207,46 @@ public final class SignalBank {
                         "Chromaprint bit error rate %.3f over the best 8 s window (threshold %.2f), %.3f over the whole overlap, %s",
                         c.windowBer(), t.audioMaxBer(), c.ber(), where);
                 best.merge(e.id(), new BankMatch(e, c.windowBer(), "chromaprint window BER", detail),
+                        (a, b) -> b.score() < a.score() ? b : a);
+            }
+        }
+    }
+
+    private static VpdqMatcher.Options vpdqOptions(MatchThresholds t) {
+        return new VpdqMatcher.Options(t.vpdqDistance(), t.vpdqQuality(), true, t.vpdqQueryPct(), t.vpdqTargetPct());
+    }
+
+    private void matchVideo(QuerySignal.Video q, Map<Long, BankMatch> best) {
+        // Group banked videos by their bank's options, so each group is one bank search with one matcher.
+        Map<VpdqMatcher.Options, Map<Long, VpdqMatcher.Prepared>> groups = new HashMap<>();
+        for (Map.Entry<Long, VpdqHash> banked : videos.entrySet()) {
+            BankEntry e = entries.get(banked.getKey());
+            MatchThresholds t = e == null ? null : banks.get(e.bank());
+            if (t == null) {
+                continue;
+            }
+            VpdqMatcher.Options o = vpdqOptions(t);
+            PreparedVideo p = preparedVideos.get(e.id());
+            if (p == null || !p.options().equals(o)) {
+                p = new PreparedVideo(o, new VpdqMatcher(o).prepare(banked.getValue()));
+                preparedVideos.put(e.id(), p);
+            }
+            groups.computeIfAbsent(o, k -> new HashMap<>()).put(e.id(), p.prepared());
+        }
+        for (Map.Entry<VpdqMatcher.Options, Map<Long, VpdqMatcher.Prepared>> g : groups.entrySet()) {
+            VpdqMatcher m = new VpdqMatcher(g.getKey());
+            for (VpdqMatcher.Hit<Long> hit : m.search(q.hash(), g.getValue())) {
+                BankEntry e = entries.get(hit.key());
+                if (e == null) {
+                    continue;
+                }
+                var r = hit.match();
+                String detail = String.format(java.util.Locale.ROOT,
+                        "vPDQ: %.1f%% of the copy's frames (%d/%d) and %.1f%% of the banked video's (%d/%d) within distance %d",
+                        r.queryPercent(), r.queryMatched(), r.queryFrames(), r.targetPercent(), r.targetMatched(),
+                        r.targetFrames(), g.getKey().maxDistance());
+                // Lower scores rank first: 100 - query share.
+                best.merge(e.id(), new BankMatch(e, 100 - r.queryPercent(), "vpdq 100 - query %", detail),
                         (a, b) -> b.score() < a.score() ? b : a);
             }
         }

@@ -3,6 +3,7 @@ package io.assay.server.api;
 import io.assay.core.media.AssetRejectedException;
 import io.assay.hash.SignalType;
 import io.assay.hash.audio.AudioFingerprint;
+import io.assay.hash.video.VpdqHash;
 import io.assay.hash.bank.BankMatch;
 import io.assay.hash.bank.MatchThresholds;
 import io.assay.hash.bank.QuerySignal;
@@ -63,7 +64,7 @@ public class BankController {
 
     /** A bank to create; thresholds default to the customary ones. */
     public record NewBank(String name, String description, Integer pdqDistance, Integer pdqQuality, Boolean dihedral,
-                          Double vpdqTargetPct, Double audioMaxBer) {
+                          Double vpdqQueryPct, Double vpdqTargetPct, Double audioMaxBer) {
     }
 
     /** Entry context and, for JSON adds, the signals. */
@@ -86,7 +87,7 @@ public class BankController {
         MatchThresholds t;
         try {
             t = new MatchThresholds(or(body.pdqDistance(), d.pdqDistance()), or(body.pdqQuality(), d.pdqQuality()),
-                    d.vpdqDistance(), d.vpdqQuality(), d.vpdqQueryPct(), or(body.vpdqTargetPct(), d.vpdqTargetPct()),
+                    d.vpdqDistance(), d.vpdqQuality(), or(body.vpdqQueryPct(), d.vpdqQueryPct()), or(body.vpdqTargetPct(), d.vpdqTargetPct()),
                     or(body.audioMaxBer(), d.audioMaxBer()), body.dihedral() == null ? d.dihedral() : body.dihedral());
         } catch (IllegalArgumentException e) {
             throw new BadRequestException(e.getMessage());
@@ -182,7 +183,7 @@ public class BankController {
             return switch (type) {
                 case PDQ -> new QuerySignal.Pdq(PdqHash.fromHex(s.value(), s.quality() == null ? 100 : s.quality()), null);
                 case CHROMAPRINT -> new QuerySignal.Audio(AudioFingerprint.parseCanonical(s.value()));
-                default -> throw new IllegalArgumentException("lookups by " + type + " value are not available yet; upload the file");
+                case VPDQ -> new QuerySignal.Video(VpdqHash.parse(s.value()));
             };
         } catch (IllegalArgumentException e) {
             throw new BadRequestException(e.getMessage());

@@ -194,10 +194,10 @@ public class BankService {
         Path tmp = Uploads.spool(upload, limits);
         try {
             MediaAsset asset = MediaAsset.open(tmp, name, limits);
-            List<QuerySignal> computed = signals.compute(asset);
+            List<QuerySignal> computed = signals.computeForBank(asset);
             if (computed.isEmpty()) {
                 throw new BadRequestException("no signal can be computed for " + asset.mediaType().mime()
-                        + " (hashed: JPEG, PNG, GIF, WebP and TIFF images; WAV, MP3 and M4A audio; MP4/MOV sound tracks)");
+                        + " (hashed: JPEG, PNG, GIF, WebP and TIFF images; WAV, MP3 and M4A audio; MP4/MOV video)");
             }
             BankRepository.EntryFields withSource = new BankRepository.EntryFields(fields.label(), fields.reason(),
                     fields.debunkUrl(), fields.election(), fields.candidate(), name, sha256(tmp));
