@@ -33,14 +33,18 @@ final class Geometry {
 
     /**
      * The cut for a read-only base of {@code n} entries. Wider keys mean fewer candidates per probe but more
-     * probes and a directly addressed offset array of {@code 2^b} ints per table; 16 x 16 up to 2M entries,
-     * then 12 x 20 (4 MiB of offsets per table) and 12 x 21 from 6M.
+     * probes and a directly addressed offset array of {@code 2^b} ints per table (4 MiB per table at 20 bits,
+     * 8 MiB at 21, 16 MiB at 22). Measured at 1M and 10M (README): 12 x 20 beats 16 x 16 at 1M, 12 x 21 and
+     * 11 x 22 are about even at 10M.
      */
     static Geometry forSize(int n) {
-        if (n < 2_000_000) {
+        if (n < 400_000) {
             return M16;
         }
-        return n < 6_000_000 ? new Geometry(12, 20) : new Geometry(12, 21);
+        if (n < 3_000_000) {
+            return new Geometry(12, 20);
+        }
+        return n < 16_000_000 ? new Geometry(12, 21) : new Geometry(11, 22);
     }
 
     /** Substring {@code t} of the hash at {@code h[o..o+3]}. */

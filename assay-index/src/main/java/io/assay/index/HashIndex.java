@@ -119,6 +119,15 @@ public final class HashIndex {
         return merges;
     }
 
+    int highWater() {
+        lock.readLock().lock();
+        try {
+            return highWater;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
     int deltaCount() {
         lock.readLock().lock();
         try {
@@ -323,7 +332,8 @@ public final class HashIndex {
     // ---------------------------------------------------------------- id table
 
     private void initIdTable(int expected) {
-        int cap = Integer.highestOneBit(Math.max(16, expected * 2 - 1)) << 1; // load factor <= 0.5 at `expected`
+        // The smallest power of two that keeps the load factor at or below 0.75 for `expected` ids.
+        int cap = Integer.highestOneBit(Math.max(16, (int) Math.min(1 << 30, (expected * 4L + 2) / 3) - 1)) << 1;
         slotOf = new int[cap];
         Arrays.fill(slotOf, -1);
         idMask = cap - 1;
