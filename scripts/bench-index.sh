@@ -82,6 +82,15 @@ for shape in ("random", "clustered"):
           f"{mb(fm) if fm else 'n/a'} | {mratio} | "
           f"{fi.get('identical', 'n/a')} ({ai.get('pairs', '?')} pairs) |")
 print()
+print("CPU clock (one pass over the same queries, after a warm-up pass for Assay; best of the passes for faiss):")
+print()
+print("| shape | N | Q | Assay lookups/CPU-s | faiss lookups/CPU-s | Assay/faiss |")
+print("|---|---|---|---|---|---|")
+for shape in ("random", "clustered"):
+    ai, fi = kv(f"{out}/{shape}-{n}.assay-info"), kv(f"{out}/{shape}-{n}.faiss-info")
+    ac, fc = float(ai.get("cpu_lookups_per_s", "nan")), float(fi.get("cpu_lookups_per_s", "nan"))
+    print(f"| {shape} | {int(n):,} | {ai.get('queries', '?')} | {ac:,.0f} | {fc:,.0f} | {ac / fc:.1f}x |")
+print()
 for shape in ("random", "clustered"):
     ai = kv(f"{out}/{shape}-{n}.assay-info")
     print(f"# {shape}: add_us={ai.get('add_us')} add_to_visible_us={ai.get('add_to_visible_us')} "

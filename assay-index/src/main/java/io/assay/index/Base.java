@@ -95,9 +95,9 @@ final class Base {
             }
             int nc = 0;
             for (int i = 0; i < np; i++) {
-                int lo = bounds[2 * i], len = bounds[2 * i + 1] - lo;
-                System.arraycopy(s, lo, cand, nc, len);
-                nc += len;
+                for (int j = bounds[2 * i], end = bounds[2 * i + 1]; j < end; j++) {
+                    cand[nc++] = s[j]; // buckets hold a few entries: a plain loop beats System.arraycopy here
+                }
             }
             for (int c = 0; c < nc; c++) {
                 int slot = cand[c];
