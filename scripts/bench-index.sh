@@ -94,5 +94,6 @@ print()
 for shape in ("random", "clustered"):
     ai = kv(f"{out}/{shape}-{n}.assay-info")
     print(f"# {shape}: add_us={ai.get('add_us')} add_to_visible_us={ai.get('add_to_visible_us')} "
+          f"median_us={ai.get('add_to_visible_median_us')} max_ms={ai.get('add_to_visible_max_ms')} "
           f"seen_after_add={ai.get('seen_after_add')} gone_after_remove={ai.get('gone_after_remove')} build_s={ai.get('build_s')}")
 PY
