@@ -46,14 +46,6 @@ final class Delta {
         }
     }
 
-    void clear() {
-        for (int[][] t : tables) {
-            Arrays.fill(t, null);
-        }
-        list = new int[64];
-        count = 0;
-    }
-
     /** Streams every live delta entry within {@code r} of {@code q}, each once. */
     void search(long[] q, int r, long[] hashes, long[] ids, long[] live, boolean forceIndex, MatchSink sink) {
         if (count == 0) {

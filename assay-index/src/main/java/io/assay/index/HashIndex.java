@@ -80,7 +80,7 @@ public final class HashIndex {
 
     // Search structure: disjoint sets of slots. Every slot in base or delta is either live or a tombstone.
     private Base base; // null until the first merge
-    private final Delta delta = new Delta();
+    private Delta delta = new Delta();
     private int dead; // tombstones in base and delta
 
     /** An empty index. */
@@ -157,6 +157,7 @@ public final class HashIndex {
     public void add(long w0, long w1, long w2, long w3, long id) {
         writeMutex.lock();
         try {
+            growOutsideLock(freeCount > 0 ? 0 : highWater + 1);
             lock.writeLock().lock();
             try {
                 if (findSlot(id) >= 0) {
@@ -186,6 +187,7 @@ public final class HashIndex {
         writeMutex.lock();
         try {
             boolean bulk;
+            growOutsideLock(highWater + ids.length);
             lock.writeLock().lock();
             try {
                 long[] sorted = ids.clone();
@@ -260,6 +262,30 @@ public final class HashIndex {
         return slot;
     }
 
+    /**
+     * Writer mutex held, lock not held: grows the slot arrays to hold {@code needed} slots. The copy (hundreds of
+     * MiB at 10M entries) is made while lookups go on reading the old arrays (no writer can change them), and
+     * only the swap of the three references takes the write lock.
+     */
+    private void growOutsideLock(int needed) {
+        if (needed <= ids.length) {
+            return;
+        }
+        int cap = Math.max(needed, ids.length + (ids.length >>> 1));
+        long[] h = Arrays.copyOf(hashes, 4 * cap);
+        long[] i = Arrays.copyOf(ids, cap);
+        long[] l = Arrays.copyOf(liveBits, (cap + 63) >>> 6);
+        lock.writeLock().lock();
+        try {
+            hashes = h;
+            ids = i;
+            liveBits = l;
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** Write lock held; a no-op after {@link #growOutsideLock} (kept as a guard). */
     private void ensureSlotCapacity(int needed) {
         if (needed <= ids.length) {
             return;
@@ -307,22 +333,23 @@ public final class HashIndex {
         }
         Geometry g = geometry != null ? geometry : Geometry.forSize(n);
         Base nb = n == 0 ? null : Base.build(g, hashes, members, n);
+        // After the swap every dead slot is referenced by nothing (the new base holds only live slots and the
+        // delta is emptied): they all become free, pushed high to low so that low slots are reused first.
+        int[] free = new int[Math.max(16, hw - n)];
+        int nFree = 0;
+        for (int s = hw - 1; s >= 0; s--) {
+            if ((liveBits[s >>> 6] & (1L << s)) == 0) {
+                free[nFree++] = s;
+            }
+        }
+        Delta fresh = new Delta();
         lock.writeLock().lock();
         try {
             base = nb;
-            delta.clear();
+            delta = fresh;
             dead = 0;
-            // Every dead slot is now referenced by nothing: they all become free.
-            int free = hw - n;
-            if (freeSlots.length < free) {
-                freeSlots = new int[free];
-            }
-            freeCount = 0;
-            for (int s = hw - 1; s >= 0; s--) { // pushed high to low: low slots are reused first
-                if ((liveBits[s >>> 6] & (1L << s)) == 0) {
-                    freeSlots[freeCount++] = s;
-                }
-            }
+            freeSlots = free;
+            freeCount = nFree;
             merges++;
         } finally {
             lock.writeLock().unlock();
