@@ -27,7 +27,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * with the query on one of the substrings {@code 0..a}, or within {@code s-1} bits on one of the others. So each
  * table is probed at every key within that per-table radius of the query's substring, each candidate is verified
  * with {@link Long#bitCount} on all 256 bits, and a hit is reported only from the first table whose probe set
- * contains it, so results hold no duplicates and need no per-query scratch memory. Base and delta hold disjoint
+ * contains it, so results hold no duplicates and need no dedup set. Base and delta hold disjoint
  * slots and are searched one after the other. When the probe count is not much smaller than the number of
  * entries (large radii, small indexes) a linear scan over the live slots gives the same answer faster;
  * {@link #search} picks it automatically.
@@ -38,8 +38,8 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * tombstones exceed {@code max(8192, size/32)}, the writer that crossed the limit builds a new base from all live
  * slots <em>without</em> holding the lock that lookups take, then swaps it in and empties the delta under a
  * short exclusive lock; freed slots are reused only after that swap. Writers are serialized by their own mutex,
- * so a write that triggers a merge (or waits behind one) takes about a second per 5M entries; lookups keep
- * running against the old base and delta meanwhile. A {@link ReentrantReadWriteLock} lets any number of lookups
+ * so a write that triggers a merge (or waits behind one) waits for the rebuild (about half a second per
+ * million entries); lookups keep running against the old base and delta meanwhile. A {@link ReentrantReadWriteLock} lets any number of lookups
  * run together; writers hold it exclusively only for the short in-memory update. A bulk lookup
  * ({@link #searchAll}) holds the read lock once, so it sees one state.
  */
