@@ -158,6 +158,53 @@ public final class IndexData {
         }
     }
 
+    /** Heap in use after a full collection (settled over a few calls). */
+    static long usedHeap() {
+        Runtime rt = Runtime.getRuntime();
+        long used = Long.MAX_VALUE;
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            used = Math.min(used, rt.totalMemory() - rt.freeMemory());
+        }
+        return used;
+    }
+
+    /**
+     * Adds 20,000 new entries one by one (each a uniform hash under a fresh id), looks each one up at radius 0
+     * right after its {@code add} returns, removes it and looks it up again. Returns the mean add time, the mean
+     * add-to-visible time (the add plus the lookup that finds it), how many were found right after their add and
+     * how many were gone right after their remove.
+     */
+    static String addThenLookup(HashIndex index, Data d) {
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(7);
+        int n = 20_000, seen = 0, gone = 0;
+        long base = 1L << 38;
+        long addNs = 0, visibleNs = 0;
+        long[] each = new long[n];
+        for (int i = 0; i < n; i++) {
+            long w0 = rnd.nextLong(), w1 = rnd.nextLong(), w2 = rnd.nextLong(), w3 = rnd.nextLong();
+            long id = base + i;
+            boolean[] hit = {false, false};
+            long t0 = System.nanoTime();
+            index.add(w0, w1, w2, w3, id);
+            long t1 = System.nanoTime();
+            index.search(w0, w1, w2, w3, 0, (x, dist) -> hit[0] |= x == id);
+            long t2 = System.nanoTime();
+            index.remove(id);
+            index.search(w0, w1, w2, w3, 0, (x, dist) -> hit[1] |= x == id);
+            addNs += t1 - t0;
+            each[i] = t2 - t0;
+            visibleNs += t2 - t0;
+            seen += hit[0] ? 1 : 0;
+            gone += hit[1] ? 0 : 1;
+        }
+        Arrays.sort(each);
+        // The mean includes the first add's growth of the slot arrays (the bulk load presized them exactly).
+        return String.format("add_us=%.1f add_to_visible_us=%.1f add_to_visible_median_us=%.1f add_to_visible_max_ms=%.1f "
+                        + "seen_after_add=%d/%d gone_after_remove=%d/%d",
+                addNs / 1e3 / n, visibleNs / 1e3 / n, each[n / 2] / 1e3, each[n - 1] / 1e6, seen, n, gone, n);
+    }
+
     public static void main(String[] args) throws Exception {
         switch (args.length == 0 ? "" : args[0]) {
             case "generate" -> {
@@ -170,12 +217,15 @@ public final class IndexData {
             case "pairs" -> {
                 Data d = read(Path.of(args[1]));
                 int radius = Integer.parseInt(args[2]);
+                long heap0 = usedHeap();
                 long t0 = System.nanoTime();
                 HashIndex index = d.build();
                 double build = (System.nanoTime() - t0) / 1e9;
+                long heapDelta = usedHeap() - heap0;
                 long[][] out = {new long[1 << 16]};
                 int[] count = {0};
                 long[] qw = d.queries();
+                long t1 = System.nanoTime();
                 for (int j = 0; j < d.q(); j++) {
                     long qHigh = (long) j << 40;
                     index.search(qw[4 * j], qw[4 * j + 1], qw[4 * j + 2], qw[4 * j + 3], radius, (id, dist) -> {
@@ -185,6 +235,16 @@ public final class IndexData {
                         out[0][count[0]++] = qHigh | id << 8 | dist;
                     });
                 }
+                double lookups = (System.nanoTime() - t1) / 1e9;
+                // A second pass (the JIT is warm now), timed on wall clock and on this thread's CPU clock: on a
+                // shared machine the CPU clock leaves out the time the thread waited for a core.
+                java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+                long[] sink = {0};
+                long c2 = mx.getCurrentThreadCpuTime(), t2 = System.nanoTime();
+                for (int j = 0; j < d.q(); j++) {
+                    index.search(qw[4 * j], qw[4 * j + 1], qw[4 * j + 2], qw[4 * j + 3], radius, (id, dist) -> sink[0] += id);
+                }
+                double wall2 = (System.nanoTime() - t2) / 1e9, cpu2 = (mx.getCurrentThreadCpuTime() - c2) / 1e9;
                 long[] pairs = Arrays.copyOf(out[0], count[0]);
                 Arrays.sort(pairs);
                 try (DataOutputStream os = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(Path.of(args[3]))))) {
@@ -192,8 +252,10 @@ public final class IndexData {
                         os.writeLong(Long.reverseBytes(p));
                     }
                 }
-                System.out.printf("assay size=%d build_s=%.2f estimated_bytes=%d pairs=%d%n", index.size(), build,
-                        index.estimatedBytes(), pairs.length);
+                long estimated = index.estimatedBytes(); // before the add test grows the slot arrays
+                String visible = addThenLookup(index, d);
+                System.out.printf("assay size=%d queries=" + d.q() + " build_s=%.2f first_pass_lookups_per_s=%.0f second_pass_lookups_per_s=%.0f cpu_lookups_per_s=%.0f estimated_bytes=%d heap_delta_bytes=%d pairs=%d %s%n",
+                        index.size(), build, d.q() / lookups, d.q() / wall2, d.q() / cpu2, estimated, heapDelta, pairs.length, visible);
             }
             default -> {
                 System.err.println("usage: IndexData generate <random|clustered> <N> <Q> <seed> <file>");

@@ -3,6 +3,7 @@ package io.assay.index;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
@@ -11,57 +12,57 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  *
  * <h2>Layout</h2>
  * Entries live in <em>slots</em>: slot {@code s} holds its hash in {@code hashes[4s..4s+3]} and its id in
- * {@code ids[s]}; a bit set marks live slots and freed slots are reused (a free-slot stack). An open-addressed
- * {@code int[]} table of slot numbers, hashed by the slot's id, maps ids to slots. The 256 bits are cut into {@value #TABLES} substrings of 16 bits
- * (substring {@code t} is bits {@code 16(t%4)..16(t%4)+15} of word {@code t/4}); table {@code t} is a directly
- * addressed array of 65,536 buckets, one per substring value, each bucket an {@code int[]} of slot numbers whose
- * element 0 is the count (allocated on first use, grown by doubling, halved when three quarters empty).
+ * {@code ids[s]}, and a bit set marks live slots. An open-addressed {@code int[]} table of slot numbers, hashed by
+ * the slot's id, maps ids to slots. The search structure has two parts over those slots:
+ * <ul>
+ * <li>a read-only <em>base</em> ({@link Base}): for each of {@code m} substrings of {@code b} bits
+ * ({@link Geometry}: 16 x 16 bits below 2M entries, 12 x 20 or 12 x 21 above), the slot numbers sorted by key
+ * in one {@code int[]} with a directly addressed {@code int[2^b + 1]} of bucket offsets;</li>
+ * <li>a mutable <em>delta</em> ({@link Delta}) with the slots added since the base was built, in 16 tables of
+ * 16-bit substrings with small growable buckets.</li>
+ * </ul>
  *
  * <h2>Search</h2>
- * For radius {@code r = s*m + a} ({@code m = 16}, {@code 0 <= a < m}), any hash within {@code r} agrees within
- * {@code s} bits with the query on one of the substrings {@code 0..a}, or within {@code s-1} bits on one of the
- * others (otherwise the distance would be at least {@code (a+1)(s+1) + (m-a-1)s = r+1}). So table {@code t} is
- * probed at every key within that per-table radius of the query's substring (17 probes at radius 1, 137 at 2),
- * each candidate is verified with {@link Long#bitCount} on all 256 bits, and a hit is reported only from the
- * first table whose probe set contains it, so the result holds no duplicates and needs no per-query scratch
- * memory. When the probe count is not much smaller than the number of entries (large radii, small indexes) a
- * linear scan over the slots is cheaper and gives the same answer; {@link #search} picks it automatically.
+ * For radius {@code r = s*m + a} ({@code 0 <= a < m}), any hash within {@code r} agrees within {@code s} bits
+ * with the query on one of the substrings {@code 0..a}, or within {@code s-1} bits on one of the others. So each
+ * table is probed at every key within that per-table radius of the query's substring, each candidate is verified
+ * with {@link Long#bitCount} on all 256 bits, and a hit is reported only from the first table whose probe set
+ * contains it, so results hold no duplicates and need no dedup set. Base and delta hold disjoint
+ * slots and are searched one after the other. When the probe count is not much smaller than the number of
+ * entries (large radii, small indexes) a linear scan over the live slots gives the same answer faster;
+ * {@link #search} picks it automatically.
  *
  * <h2>Updates and threads</h2>
- * {@link #add} appends the slot to one bucket per table and {@link #remove} swap-removes it from those 16 buckets:
- * both are visible to the next lookup, and nothing is ever rebuilt wholesale. The index is thread-safe: a
- * {@link ReentrantReadWriteLock} lets any number of lookups run together while writers take it exclusively
- * (so a writer waits for running lookups, and lookups wait while a write is in progress; each write is short,
- * O(16 x bucket size)). A bulk lookup ({@link #searchAll}) holds the read lock once, so it sees one state.
+ * {@link #add} writes a slot and appends it to the delta; {@link #remove} clears the slot's live bit (a
+ * tombstone: lookups check it on every hit). Both are visible to the next lookup. When the delta plus the
+ * tombstones exceed {@code max(8192, size/32)}, the writer that crossed the limit builds a new base from all live
+ * slots <em>without</em> holding the lock that lookups take, then swaps it in and empties the delta under a
+ * short exclusive lock; freed slots are reused only after that swap. Writers are serialized by their own mutex,
+ * so a write that triggers a merge (or waits behind one) waits for the rebuild (about half a second per
+ * million entries); lookups keep running against the old base and delta meanwhile. A {@link ReentrantReadWriteLock} lets any number of lookups
+ * run together; writers hold it exclusively only for the short in-memory update. A bulk lookup
+ * ({@link #searchAll}) holds the read lock once, so it sees one state.
  */
 public final class HashIndex {
 
-    /** Number of substrings (tables); each is {@value #KEY_BITS} bits. */
+    /** Number of substrings (tables) of the mutable part; each is 16 bits. */
     public static final int TABLES = 16;
     static final int KEY_BITS = 16;
     private static final int KEYS = 1 << KEY_BITS;
 
-    /** Every 16-bit mask, ordered by popcount; masks of popcount <= k are the first {@code MASKS_UPTO[k]} of them. */
-    private static final int[] MASKS = new int[KEYS];
-    private static final int[] MASKS_UPTO = new int[KEY_BITS + 1];
-
-    static {
-        int n = 0;
-        for (int w = 0; w <= KEY_BITS; w++) {
-            for (int x = 0; x < KEYS; x++) {
-                if (Integer.bitCount(x) == w) {
-                    MASKS[n++] = x;
-                }
-            }
-            MASKS_UPTO[w] = n;
-        }
-    }
+    /** Below this many delta entries plus tombstones no merge is started (unless {@link #size()}/32 is larger). */
+    static final int DELTA_MIN = 8192;
 
     /** How {@link #search} picks between the multi-index probe and the linear scan (tests force each one). */
     enum Strategy { AUTO, MULTI_INDEX, SCAN }
 
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    /** Serializes writers, including a merge's off-lock build. */
+    private final ReentrantLock writeMutex = new ReentrantLock();
     private volatile Strategy strategy = Strategy.AUTO;
+    private int deltaMin = DELTA_MIN;
+    private Geometry geometry; // null: Geometry.forSize
+    private int merges;
 
     // Slots.
     private long[] hashes;
@@ -77,8 +78,10 @@ public final class HashIndex {
     private int[] slotOf;
     private int idMask;
 
-    // tables[t][key] = {count, slot, slot, ...} or null.
-    private final int[][][] tables = new int[TABLES][][];
+    // Search structure: disjoint sets of slots. Every slot in base or delta is either live or a tombstone.
+    private Base base; // null until the first merge
+    private Delta delta = new Delta();
+    private int dead; // tombstones in base and delta
 
     /** An empty index. */
     public HashIndex() {
@@ -95,13 +98,52 @@ public final class HashIndex {
         ids = new long[cap];
         liveBits = new long[(cap + 63) >>> 6];
         initIdTable(cap);
-        for (int t = 0; t < TABLES; t++) {
-            tables[t] = new int[KEYS][];
-        }
     }
 
     void strategy(Strategy s) {
         strategy = s;
+    }
+
+    /** Tests: merge once delta + tombstones exceed {@code max(min, size/32)}. */
+    void deltaMin(int min) {
+        deltaMin = min;
+    }
+
+    /** Tests: the base's cut instead of {@link Geometry#forSize}. */
+    void geometry(Geometry g) {
+        geometry = g;
+    }
+
+    /** Tests: number of merges so far, and the current split. */
+    int merges() {
+        return merges;
+    }
+
+    int highWater() {
+        lock.readLock().lock();
+        try {
+            return highWater;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    int deltaCount() {
+        lock.readLock().lock();
+        try {
+            return delta.count();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    int baseCount() {
+        lock.readLock().lock();
+        try {
+            return base == null ? 0 : base.n;
+        } finally {
+            lock.readLock().unlock();
+        }
     }
 
     // ---------------------------------------------------------------- writes
@@ -113,69 +155,95 @@ public final class HashIndex {
 
     /** {@link #add(Hash256, long)} without the record. */
     public void add(long w0, long w1, long w2, long w3, long id) {
-        lock.writeLock().lock();
+        writeMutex.lock();
         try {
-            addLocked(w0, w1, w2, w3, id);
+            growOutsideLock(freeCount > 0 ? 0 : highWater + 1);
+            lock.writeLock().lock();
+            try {
+                if (findSlot(id) >= 0) {
+                    throw new IllegalArgumentException("id already present: " + id);
+                }
+                delta.add(addSlot(w0, w1, w2, w3, id), hashes);
+            } finally {
+                lock.writeLock().unlock();
+            }
+            mergeIfDue();
         } finally {
-            lock.writeLock().unlock();
+            writeMutex.unlock();
         }
     }
 
     /**
      * Adds {@code ids.length} entries in one write: entry {@code i} has words {@code words[4i..4i+3]}. Ids are
-     * checked first (against the index and each other), so on a duplicate nothing is added.
+     * checked first (against the index and each other), so on a duplicate nothing is added. A batch larger than
+     * the delta limit is merged straight into a new base: its entries then reach lookups together, when the new
+     * base is swapped in, before this method returns ({@link #contains} and {@link #get} may see them a little
+     * earlier).
      */
     public void addAll(long[] words, long[] ids) {
         if (words.length != 4L * ids.length) {
             throw new IllegalArgumentException("need 4 words per id: " + words.length + " words, " + ids.length + " ids");
         }
-        lock.writeLock().lock();
+        writeMutex.lock();
         try {
-            long[] sorted = ids.clone();
-            Arrays.sort(sorted);
-            for (int i = 0; i < sorted.length; i++) {
-                if ((i > 0 && sorted[i] == sorted[i - 1]) || findSlot(sorted[i]) >= 0) {
-                    throw new IllegalArgumentException("id already present: " + sorted[i]);
+            boolean bulk;
+            growOutsideLock(highWater + ids.length);
+            lock.writeLock().lock();
+            try {
+                long[] sorted = ids.clone();
+                Arrays.sort(sorted);
+                for (int i = 0; i < sorted.length; i++) {
+                    if ((i > 0 && sorted[i] == sorted[i - 1]) || findSlot(sorted[i]) >= 0) {
+                        throw new IllegalArgumentException("id already present: " + sorted[i]);
+                    }
                 }
+                ensureSlotCapacity(highWater + ids.length);
+                bulk = ids.length >= mergeLimit(size + ids.length);
+                for (int i = 0; i < ids.length; i++) {
+                    int slot = addSlot(words[4 * i], words[4 * i + 1], words[4 * i + 2], words[4 * i + 3], ids[i]);
+                    if (!bulk) {
+                        delta.add(slot, hashes);
+                    }
+                }
+            } finally {
+                lock.writeLock().unlock();
             }
-            ensureSlotCapacity(highWater + ids.length);
-            for (int i = 0; i < ids.length; i++) {
-                addLocked(words[4 * i], words[4 * i + 1], words[4 * i + 2], words[4 * i + 3], ids[i]);
+            if (bulk) {
+                merge();
+            } else {
+                mergeIfDue();
             }
         } finally {
-            lock.writeLock().unlock();
+            writeMutex.unlock();
         }
     }
 
     /** Removes the entry with {@code id}; false (and no change) when there is none. */
     public boolean remove(long id) {
-        lock.writeLock().lock();
+        writeMutex.lock();
         try {
-            int slot = findSlot(id);
-            if (slot < 0) {
-                return false;
+            lock.writeLock().lock();
+            try {
+                int slot = findSlot(id);
+                if (slot < 0) {
+                    return false;
+                }
+                removeId(slot);
+                liveBits[slot >>> 6] &= ~(1L << slot);
+                size--;
+                dead++; // base or delta still lists the slot: a tombstone until the next merge
+            } finally {
+                lock.writeLock().unlock();
             }
-            removeId(slot);
-            long w0 = hashes[4 * slot], w1 = hashes[4 * slot + 1], w2 = hashes[4 * slot + 2], w3 = hashes[4 * slot + 3];
-            for (int t = 0; t < TABLES; t++) {
-                bucketRemove(t, key(w0, w1, w2, w3, t), slot);
-            }
-            liveBits[slot >>> 6] &= ~(1L << slot);
-            if (freeCount == freeSlots.length) {
-                freeSlots = Arrays.copyOf(freeSlots, Math.max(16, freeCount * 2));
-            }
-            freeSlots[freeCount++] = slot;
-            size--;
+            mergeIfDue();
             return true;
         } finally {
-            lock.writeLock().unlock();
+            writeMutex.unlock();
         }
     }
 
-    private void addLocked(long w0, long w1, long w2, long w3, long id) {
-        if (findSlot(id) >= 0) {
-            throw new IllegalArgumentException("id already present: " + id);
-        }
+    /** Writes a new live slot (write lock held); the caller puts it into the delta or merges. */
+    private int addSlot(long w0, long w1, long w2, long w3, long id) {
         int slot;
         if (freeCount > 0) {
             slot = freeSlots[--freeCount];
@@ -189,13 +257,35 @@ public final class HashIndex {
         hashes[4 * slot + 3] = w3;
         ids[slot] = id;
         liveBits[slot >>> 6] |= 1L << slot;
-        for (int t = 0; t < TABLES; t++) {
-            bucketAdd(t, key(w0, w1, w2, w3, t), slot);
-        }
         putId(slot);
         size++;
+        return slot;
     }
 
+    /**
+     * Writer mutex held, lock not held: grows the slot arrays to hold {@code needed} slots. The copy (hundreds of
+     * MiB at 10M entries) is made while lookups go on reading the old arrays (no writer can change them), and
+     * only the swap of the three references takes the write lock.
+     */
+    private void growOutsideLock(int needed) {
+        if (needed <= ids.length) {
+            return;
+        }
+        int cap = Math.max(needed, ids.length + (ids.length >>> 1));
+        long[] h = Arrays.copyOf(hashes, 4 * cap);
+        long[] i = Arrays.copyOf(ids, cap);
+        long[] l = Arrays.copyOf(liveBits, (cap + 63) >>> 6);
+        lock.writeLock().lock();
+        try {
+            hashes = h;
+            ids = i;
+            liveBits = l;
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** Write lock held; a no-op after {@link #growOutsideLock} (kept as a guard). */
     private void ensureSlotCapacity(int needed) {
         if (needed <= ids.length) {
             return;
@@ -206,51 +296,71 @@ public final class HashIndex {
         liveBits = Arrays.copyOf(liveBits, (cap + 63) >>> 6);
     }
 
-    private void bucketAdd(int t, int key, int slot) {
-        int[] b = tables[t][key];
-        if (b == null) {
-            b = new int[2]; // most buckets of a sparse table hold one slot
-            tables[t][key] = b;
-        } else if (b[0] + 1 == b.length) {
-            b = Arrays.copyOf(b, b.length * 2);
-            tables[t][key] = b;
-        }
-        b[++b[0]] = slot;
+    private int mergeLimit(int entries) {
+        return Math.max(deltaMin, entries / 32);
     }
 
-    private void bucketRemove(int t, int key, int slot) {
-        int[] b = tables[t][key];
-        int n = b[0];
-        for (int i = 1; i <= n; i++) {
-            if (b[i] == slot) {
-                b[i] = b[n];
-                b[0] = --n;
-                if (n == 0) {
-                    tables[t][key] = null;
-                } else if (b.length > 8 && n + 1 <= b.length / 4) {
-                    tables[t][key] = Arrays.copyOf(b, b.length / 2);
-                }
-                return;
+    /** Writer mutex held, lock not held. */
+    private void mergeIfDue() {
+        if (delta.count() + dead > mergeLimit(size)) {
+            merge();
+        }
+    }
+
+    /** Tests and callers that want a compact state now: rebuilds the base from every live entry. */
+    void mergeNow() {
+        writeMutex.lock();
+        try {
+            merge();
+        } finally {
+            writeMutex.unlock();
+        }
+    }
+
+    /**
+     * Builds a new base from every live slot and swaps it in. Runs with the writer mutex held (so slots, hashes
+     * and live bits do not change) but without the read-write lock, so lookups go on against the old base and
+     * delta during the build; only the swap takes the write lock.
+     */
+    private void merge() {
+        int hw = highWater;
+        int[] members = new int[size];
+        int n = 0;
+        for (int w = 0; w < (hw + 63) >>> 6; w++) {
+            for (long bits = liveBits[w]; bits != 0; bits &= bits - 1) {
+                members[n++] = (w << 6) + Long.numberOfTrailingZeros(bits);
             }
         }
-        throw new IllegalStateException("index corrupt: slot " + slot + " missing from table " + t);
-    }
-
-    /** Substring {@code t}: bits {@code 16(t%4)..} of word {@code t/4}. */
-    static int key(long w0, long w1, long w2, long w3, int t) {
-        long w = switch (t >>> 2) {
-            case 0 -> w0;
-            case 1 -> w1;
-            case 2 -> w2;
-            default -> w3;
-        };
-        return (int) (w >>> ((t & 3) * KEY_BITS)) & (KEYS - 1);
+        Geometry g = geometry != null ? geometry : Geometry.forSize(n);
+        Base nb = n == 0 ? null : Base.build(g, hashes, members, n);
+        // After the swap every dead slot is referenced by nothing (the new base holds only live slots and the
+        // delta is emptied): they all become free, pushed high to low so that low slots are reused first.
+        int[] free = new int[Math.max(16, hw - n)];
+        int nFree = 0;
+        for (int s = hw - 1; s >= 0; s--) {
+            if ((liveBits[s >>> 6] & (1L << s)) == 0) {
+                free[nFree++] = s;
+            }
+        }
+        Delta fresh = new Delta();
+        lock.writeLock().lock();
+        try {
+            base = nb;
+            delta = fresh;
+            dead = 0;
+            freeSlots = free;
+            freeCount = nFree;
+            merges++;
+        } finally {
+            lock.writeLock().unlock();
+        }
     }
 
     // ---------------------------------------------------------------- id table
 
     private void initIdTable(int expected) {
-        int cap = Integer.highestOneBit(Math.max(16, expected * 2 - 1)) << 1; // load factor <= 0.5 at `expected`
+        // The smallest power of two that keeps the load factor at or below 0.75 for `expected` ids.
+        int cap = Integer.highestOneBit(Math.max(16, (int) Math.min(1 << 30, (expected * 4L + 2) / 3) - 1)) << 1;
         slotOf = new int[cap];
         Arrays.fill(slotOf, -1);
         idMask = cap - 1;
@@ -360,7 +470,7 @@ public final class HashIndex {
         checkRadius(radius);
         lock.readLock().lock();
         try {
-            searchLocked(q0, q1, q2, q3, radius, sink);
+            searchLocked(new long[] {q0, q1, q2, q3}, radius, sink);
         } finally {
             lock.readLock().unlock();
         }
@@ -370,11 +480,16 @@ public final class HashIndex {
     public List<List<Match>> searchAll(List<Hash256> queries, int radius) {
         checkRadius(radius);
         List<List<Match>> all = new ArrayList<>(queries.size());
+        long[] q = new long[4];
         lock.readLock().lock();
         try {
-            for (Hash256 q : queries) {
+            for (Hash256 h : queries) {
                 List<Match> out = new ArrayList<>();
-                searchLocked(q.w0(), q.w1(), q.w2(), q.w3(), radius, (id, d) -> out.add(new Match(id, d)));
+                q[0] = h.w0();
+                q[1] = h.w1();
+                q[2] = h.w2();
+                q[3] = h.w3();
+                searchLocked(q, radius, (id, d) -> out.add(new Match(id, d)));
                 out.sort(Match.ORDER);
                 all.add(out);
             }
@@ -384,22 +499,40 @@ public final class HashIndex {
         return all;
     }
 
+    /**
+     * Bulk form of the streaming search: query {@code j} is {@code queries[4j..4j+3]}; every hit is passed to
+     * {@code sink} as {@code (j, id, distance)}. One read lock for the whole batch.
+     */
+    public void searchAll(long[] queries, int radius, BulkMatchSink sink) {
+        checkRadius(radius);
+        if (queries.length % 4 != 0) {
+            throw new IllegalArgumentException("need 4 words per query: " + queries.length);
+        }
+        long[] q = new long[4];
+        lock.readLock().lock();
+        try {
+            for (int j = 0; j < queries.length / 4; j++) {
+                System.arraycopy(queries, 4 * j, q, 0, 4);
+                int query = j;
+                searchLocked(q, radius, (id, d) -> sink.accept(query, id, d));
+            }
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
     private static void checkRadius(int radius) {
         if (radius < 0) {
             throw new IllegalArgumentException("radius must be >= 0: " + radius);
         }
     }
 
-    /** Probes the multi-index search would make at {@code radius}. */
+    /** Probes the 16 x 16 multi-index search makes at {@code radius}. */
     static int probes(int radius) {
-        int s = radius / TABLES, a = radius % TABLES;
-        if (s >= KEY_BITS) {
-            return TABLES * KEYS;
-        }
-        return (a + 1) * MASKS_UPTO[s] + (s == 0 ? 0 : (TABLES - a - 1) * MASKS_UPTO[s - 1]);
+        return (int) Math.min(Integer.MAX_VALUE, Geometry.M16.probes(radius));
     }
 
-    private void searchLocked(long q0, long q1, long q2, long q3, int radius, MatchSink sink) {
+    private void searchLocked(long[] q, int radius, MatchSink sink) {
         if (size == 0) {
             return;
         }
@@ -410,16 +543,20 @@ public final class HashIndex {
             // A probe costs about as much as a verified candidate; bucket visits are random accesses, the
             // scan is sequential, so prefer the scan once the probes alone reach a quarter of the entries
             // or a quarter of the key space (where nearly every candidate is verified anyway).
-            case AUTO -> radius >= TABLES * KEY_BITS || probes(radius) * 4L >= Math.min(size, KEYS);
+            case AUTO -> radius >= 256 || (base != null && base.g.probes(radius) * 4 >= Math.min(size, 1L << base.g.b));
         };
         if (scan) {
-            scan(q0, q1, q2, q3, radius, sink);
-        } else {
-            multiIndex(q0, q1, q2, q3, radius, sink);
+            scan(q, radius, sink);
+            return;
         }
+        if (base != null) {
+            base.search(q, radius, hashes, ids, liveBits, sink);
+        }
+        delta.search(q, radius, hashes, ids, liveBits, st == Strategy.MULTI_INDEX, sink);
     }
 
-    private void scan(long q0, long q1, long q2, long q3, int radius, MatchSink sink) {
+    private void scan(long[] q, int radius, MatchSink sink) {
+        long q0 = q[0], q1 = q[1], q2 = q[2], q3 = q[3];
         long[] h = hashes;
         long[] live = liveBits;
         for (int w = 0; w < (highWater + 63) >>> 6; w++) {
@@ -437,46 +574,6 @@ public final class HashIndex {
         }
     }
 
-    private void multiIndex(long q0, long q1, long q2, long q3, int radius, MatchSink sink) {
-        int s = radius / TABLES, a = radius % TABLES;
-        long[] h = hashes;
-        for (int t = 0; t < TABLES; t++) {
-            int rad = t <= a ? s : s - 1;
-            if (rad < 0) {
-                break; // s == 0: only tables 0..a are probed
-            }
-            int qk = key(q0, q1, q2, q3, t);
-            int nMasks = MASKS_UPTO[Math.min(rad, KEY_BITS)];
-            int[][] table = tables[t];
-            for (int m = 0; m < nMasks; m++) {
-                int[] b = table[qk ^ MASKS[m]];
-                if (b == null) {
-                    continue;
-                }
-                for (int i = 1, n = b[0]; i <= n; i++) {
-                    int slot = b[i];
-                    int o = 4 * slot;
-                    long h0 = h[o], h1 = h[o + 1], h2 = h[o + 2], h3 = h[o + 3];
-                    int d = Long.bitCount(h0 ^ q0) + Long.bitCount(h1 ^ q1) + Long.bitCount(h2 ^ q2) + Long.bitCount(h3 ^ q3);
-                    if (d <= radius && firstTable(h0, h1, h2, h3, q0, q1, q2, q3, t, s, a)) {
-                        sink.accept(ids[slot], d);
-                    }
-                }
-            }
-        }
-    }
-
-    /** True when no table before {@code t} had this hash within its probe radius (so it was not reported there). */
-    private static boolean firstTable(long h0, long h1, long h2, long h3, long q0, long q1, long q2, long q3, int t, int s, int a) {
-        for (int j = 0; j < t; j++) {
-            int rad = j <= a ? s : s - 1;
-            if (Integer.bitCount(key(h0, h1, h2, h3, j) ^ key(q0, q1, q2, q3, j)) <= rad) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     // ---------------------------------------------------------------- memory
 
     /**
@@ -487,24 +584,15 @@ public final class HashIndex {
     public long estimatedBytes() {
         lock.readLock().lock();
         try {
-            long bytes = arr(8L * hashes.length) + arr(8L * ids.length) + arr(8L * liveBits.length)
+            return arr(8L * hashes.length) + arr(8L * ids.length) + arr(8L * liveBits.length)
                     + arr(4L * freeSlots.length) + arr(4L * slotOf.length)
-                    + arr(4L * TABLES);
-            for (int[][] table : tables) {
-                bytes += arr(4L * KEYS);
-                for (int[] b : table) {
-                    if (b != null) {
-                        bytes += arr(4L * b.length);
-                    }
-                }
-            }
-            return bytes;
+                    + (base == null ? 0 : base.estimatedBytes()) + delta.estimatedBytes();
         } finally {
             lock.readLock().unlock();
         }
     }
 
-    private static long arr(long payload) {
+    static long arr(long payload) {
         return (16 + payload + 7) & ~7L;
     }
 }
