@@ -108,6 +108,51 @@ public final class SignalBank {
     }
 
     /**
+     * Adds many entries at once (a bank loaded at start): PDQ entries go into the index in one bulk insert, which
+     * builds its read-only part directly instead of one insert at a time. All entries are checked before any is added.
+     *
+     * @throws IllegalArgumentException as {@link #add}, naming the first bad entry; nothing is added then
+     */
+    public void addAll(List<BankEntry> batch) {
+        java.util.Set<Long> ids = new java.util.HashSet<>();
+        List<BankEntry> pdqEntries = new ArrayList<>();
+        List<PdqHash> pdqHashes = new ArrayList<>();
+        for (BankEntry e : batch) {
+            if (!banks.containsKey(e.bank())) {
+                throw new IllegalArgumentException("entry " + e.id() + ": no bank named '" + e.bank() + "'");
+            }
+            if (entries.containsKey(e.id()) || !ids.add(e.id())) {
+                throw new IllegalArgumentException("duplicate bank entry id " + e.id());
+            }
+            if (e.type() == SignalType.PDQ) {
+                try {
+                    pdqHashes.add(PdqHash.fromHex(e.signal(), e.quality()));
+                } catch (IllegalArgumentException ex) {
+                    throw new IllegalArgumentException("entry " + e.id() + ": " + ex.getMessage(), ex);
+                }
+                pdqEntries.add(e);
+            }
+        }
+        for (BankEntry e : batch) {
+            if (e.type() != SignalType.PDQ) {
+                add(e);
+            }
+        }
+        long[] words = new long[pdqEntries.size() * 4];
+        long[] idArray = new long[pdqEntries.size()];
+        for (int i = 0; i < pdqEntries.size(); i++) {
+            PdqHash h = pdqHashes.get(i);
+            words[4 * i] = h.w0();
+            words[4 * i + 1] = h.w1();
+            words[4 * i + 2] = h.w2();
+            words[4 * i + 3] = h.w3();
+            idArray[i] = pdqEntries.get(i).id();
+            entries.put(idArray[i], pdqEntries.get(i));
+        }
+        pdq.addAll(words, idArray);
+    }
+
+    /**
      * The canonical text of a signal (lower-case hex for PDQ), so that stored and exchanged values compare equal.
      *
      * @throws IllegalArgumentException when the value is not a valid signal of that type, or the type cannot be banked

@@ -95,10 +95,19 @@ public class BankService {
         }
         Instant checkFrom = lastRetractionCheck;
         Instant now = Instant.now();
-        for (List<EntryRecord> page; !(page = repository.liveEntriesAfter(lastEntryId, 10_000)).isEmpty(); ) {
+        for (List<EntryRecord> page; !(page = repository.liveEntriesAfter(lastEntryId, 50_000)).isEmpty(); ) {
+            List<BankEntry> fresh = new ArrayList<>();
             for (EntryRecord e : page) {
-                apply(e);
                 lastEntryId = Math.max(lastEntryId, e.id());
+                if (live.entry(e.id()).isEmpty()) {
+                    fresh.add(toBankEntry(e));
+                }
+            }
+            try {
+                live.addAll(fresh);
+            } catch (IllegalArgumentException ex) {
+                // One bad row must not keep the rest out: fall back to one at a time, logging the bad ones.
+                fresh.forEach(this::applyOne);
             }
         }
         // Retractions since the last check (with a margin for clock skew between instances).
@@ -109,15 +118,31 @@ public class BankService {
     }
 
     private void apply(EntryRecord e) {
+        if (live.entry(e.id()).isEmpty()) {
+            applyOne(toBankEntry(e));
+        }
+    }
+
+    private void applyOne(BankEntry e) {
         if (live.entry(e.id()).isPresent()) {
             return;
         }
         try {
-            live.add(new BankEntry(e.id(), e.bank(), SignalType.parse(e.signalType()), e.signal(), e.quality(),
-                    new EntryContext(e.label(), e.reason(), e.debunkUrl(), e.election(), e.candidate(), e.addedBy(), e.addedAt())));
+            live.add(e);
         } catch (IllegalArgumentException ex) {
             log.warn("Bank entry {} cannot be loaded: {}", e.id(), ex.getMessage());
         }
+    }
+
+    private static BankEntry toBankEntry(EntryRecord e) {
+        SignalType type;
+        try {
+            type = SignalType.parse(e.signalType());
+        } catch (IllegalArgumentException ex) {
+            type = SignalType.PDQ; // an unknown type stored by a newer version: add() will refuse the value and log it
+        }
+        return new BankEntry(e.id(), e.bank(), type, e.signal(), e.quality(),
+                new EntryContext(e.label(), e.reason(), e.debunkUrl(), e.election(), e.candidate(), e.addedBy(), e.addedAt()));
     }
 
     public BankRecord create(String name, String description, MatchThresholds thresholds, UUID keyId) {
