@@ -8,7 +8,6 @@ import io.assay.hash.video.VpdqHash;
 import io.assay.hash.video.VpdqMatcher;
 import io.assay.hash.pdq.Dihedral;
 import io.assay.hash.pdq.PdqHash;
-import io.assay.index.Hash256;
 import io.assay.index.HashIndex;
 import io.assay.index.Match;
 
@@ -81,7 +80,7 @@ public final class SignalBank {
                 if (entries.putIfAbsent(entry.id(), entry) != null) {
                     throw new IllegalArgumentException("duplicate bank entry id " + entry.id());
                 }
-                pdq.add(new Hash256(h.w0(), h.w1(), h.w2(), h.w3()), entry.id());
+                pdq.add(h.bits(), entry.id());
             }
             case CHROMAPRINT -> {
                 AudioFingerprint fp = AudioFingerprint.parseCanonical(entry.signal());
@@ -218,7 +217,7 @@ public final class SignalBank {
         List<Dihedral> transforms = q.dihedral() != null && anyDihedral ? List.of(Dihedral.values()) : List.of(Dihedral.ORIGINAL);
         for (Dihedral d : transforms) {
             PdqHash h = d == Dihedral.ORIGINAL ? q.hash() : q.dihedral().get(d);
-            for (Match m : pdq.search(new Hash256(h.w0(), h.w1(), h.w2(), h.w3()), radius)) {
+            for (Match m : pdq.search(h.bits(), radius)) {
                 BankEntry e = entries.get(m.id());
                 MatchThresholds t = e == null ? null : banks.get(e.bank());
                 if (t == null || m.distance() > t.pdqDistance() || (d != Dihedral.ORIGINAL && !t.dihedral())

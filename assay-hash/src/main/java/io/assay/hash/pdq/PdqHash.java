@@ -1,6 +1,6 @@
 package io.assay.hash.pdq;
 
-import java.util.HexFormat;
+import io.assay.index.Hash256;
 
 /**
  * A PDQ hash: 256 bits and the quality (0..100) of the image it came from. The bits are four 64-bit words;
@@ -22,11 +22,8 @@ public record PdqHash(long w0, long w1, long w2, long w3, int quality) {
         if (s.length() != 64 || !s.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
             throw new IllegalArgumentException("a PDQ hash is 64 hex digits, got '" + abbreviate(s) + "'");
         }
-        return new PdqHash(word(s, 0), word(s, 1), word(s, 2), word(s, 3), quality);
-    }
-
-    private static long word(String s, int i) {
-        return HexFormat.fromHexDigitsToLong(s, i * 16, i * 16 + 16);
+        Hash256 h = Hash256.fromHex(s);
+        return new PdqHash(h.w0(), h.w1(), h.w2(), h.w3(), quality);
     }
 
     private static String abbreviate(String s) {
@@ -44,26 +41,19 @@ public record PdqHash(long w0, long w1, long w2, long w3, int quality) {
         return new PdqHash(w[0], w[1], w[2], w[3], quality);
     }
 
+    /** The 256 bits alone, as the index stores them. */
+    public Hash256 bits() {
+        return new Hash256(w0, w1, w2, w3);
+    }
+
     /** The 64-digit lower-case hex form. */
     public String toHex() {
-        HexFormat f = HexFormat.of();
-        return f.toHexDigits(w0) + f.toHexDigits(w1) + f.toHexDigits(w2) + f.toHexDigits(w3);
+        return bits().toHex();
     }
 
     /** Hamming distance to another hash (0..256); quality plays no part. */
     public int distance(PdqHash o) {
-        return Long.bitCount(w0 ^ o.w0) + Long.bitCount(w1 ^ o.w1) + Long.bitCount(w2 ^ o.w2) + Long.bitCount(w3 ^ o.w3);
-    }
-
-    /** Word {@code i} (0..3) of the 256 bits. */
-    public long word(int i) {
-        return switch (i) {
-            case 0 -> w0;
-            case 1 -> w1;
-            case 2 -> w2;
-            case 3 -> w3;
-            default -> throw new IndexOutOfBoundsException(i);
-        };
+        return bits().distance(o.bits());
     }
 
     @Override
