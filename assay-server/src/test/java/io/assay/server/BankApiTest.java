@@ -131,6 +131,52 @@ class BankApiTest {
         assertThat(json.readTree(other.body()).get("label").asString()).isNotEqualTo("known-deepfake");
     }
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Test
+    void changesWrittenByAnotherInstanceAreCaughtUp() throws Exception {
+        postJson("/v1/banks", "{\"name\":\"shared-db\"}");
+        String hex = new PdqHasher().hash(PDQ.resolve("reg-test-input/labelme-subset/q1050.jpg")).toHex();
+        String lookup = "{\"signals\":[{\"type\":\"pdq\",\"value\":\"" + hex + "\"}]}";
+        assertThat(json.readTree(postJson("/v1/match", lookup).body()).get("matches")).isEmpty();
+        // A slower transaction of another instance takes an id now and commits last.
+        long lateId = jdbc.sql("select nextval('bank_entry_id_seq')").query(Long.class).single();
+        // Another server on the same database banks a hash: this one has not seen the write.
+        long id = jdbc.sql("""
+                        insert into bank_entry (bank_id, signal_type, signal, quality, label, added_by, added_at)
+                        select id, 'pdq', :hex, 100, 'from another instance', 'other', now() from bank where name = 'shared-db'
+                        returning id""").param("hex", hex).query(Long.class).single();
+        assertThat(eventually(() -> json.readTree(postJson("/v1/match", lookup).body()).get("matches").size() == 1)).isTrue();
+        // An entry whose id is below the highest one seen (a slower transaction of another instance) still arrives.
+        String hex2 = new PdqHasher().hash(PDQ.resolve("reg-test-input/labelme-subset/q0746.jpg")).toHex();
+        String lookup2 = "{\"signals\":[{\"type\":\"pdq\",\"value\":\"" + hex2 + "\"}]}";
+        jdbc.sql("""
+                        insert into bank_entry (id, bank_id, signal_type, signal, quality, label, added_by, added_at)
+                        select :id, id, 'pdq', :hex, 100, 'late commit', 'other', now() from bank where name = 'shared-db'""")
+                .param("id", lateId).param("hex", hex2).update();
+        assertThat(eventually(() -> json.readTree(postJson("/v1/match", lookup2).body()).get("matches").size() == 1)).isTrue();
+        // ... and retracts it.
+        jdbc.sql("update bank_entry set retracted_at = now(), retracted_by = 'other' where id = :id").param("id", id).update();
+        assertThat(eventually(() -> json.readTree(postJson("/v1/match", lookup).body()).get("matches").isEmpty())).isTrue();
+    }
+
+    interface Check {
+        boolean ok() throws Exception;
+    }
+
+    /** Polls for up to 10 s (the catch-up runs every 2 s). */
+    private static boolean eventually(Check c) throws Exception {
+        long end = System.nanoTime() + 10_000_000_000L;
+        while (System.nanoTime() < end) {
+            if (c.ok()) {
+                return true;
+            }
+            Thread.sleep(200);
+        }
+        return c.ok();
+    }
+
     @Test
     void badRequestsGetProblemsWithoutStackTraces() throws Exception {
         HttpResponse<String> noKey = send(HttpRequest.newBuilder(uri("/v1/banks")).header("Content-Type", "application/json")

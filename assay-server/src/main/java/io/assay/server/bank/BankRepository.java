@@ -123,6 +123,17 @@ public class BankRepository {
                 .param("after", afterId).param("limit", limit).query((rs, i) -> entry(rs)).list();
     }
 
+    /** Ids of live entries above {@code afterId} (cheap: the catch-up's look back over recent ids). */
+    public List<Long> liveIdsAfter(long afterId) {
+        return jdbc.sql("select id from bank_entry where id > :after and retracted_at is null order by id")
+                .param("after", afterId).query(Long.class).list();
+    }
+
+    public List<EntryRecord> entries(List<Long> ids) {
+        return jdbc.sql("select " + ENTRY_COLUMNS + " from bank_entry e join bank b on b.id = e.bank_id where e.id = any(:ids) order by e.id")
+                .param("ids", ids.toArray(Long[]::new)).query((rs, i) -> entry(rs)).list();
+    }
+
     /** Ids of entries retracted at or after {@code since} (catch-up of other instances' retractions). */
     public List<Long> retractedSince(Instant since) {
         return jdbc.sql("select id from bank_entry where retracted_at >= :since")

@@ -46,6 +46,7 @@ public class BankService {
 
     private static final Logger log = LoggerFactory.getLogger(BankService.class);
     static final Duration CATCH_UP = Duration.ofSeconds(2);
+    static final long LOOK_BACK = 1_000;
 
     private final BankRepository repository;
     private final SignalBank live;
@@ -58,6 +59,8 @@ public class BankService {
         return t;
     });
     private long lastEntryId;
+    /** Stored entries this version cannot load (logged once, not retried). */
+    private final java.util.Set<Long> refused = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private Instant lastRetractionCheck = Instant.EPOCH;
 
     public BankService(BankRepository repository, SignalBank live, MediaSignals signals, AssetLimits limits, ApiKeys keys) {
@@ -95,6 +98,15 @@ public class BankService {
         }
         Instant checkFrom = lastRetractionCheck;
         Instant now = Instant.now();
+        // Ids come from a sequence but commit in any order across instances: an id below the highest one seen can
+        // still appear. Look back over the last LOOK_BACK ids for any not loaded yet.
+        if (lastEntryId > 0) {
+            List<Long> missing = repository.liveIdsAfter(Math.max(0, lastEntryId - LOOK_BACK)).stream()
+                    .filter(id -> id <= lastEntryId && live.entry(id).isEmpty() && !refused.contains(id)).toList();
+            if (!missing.isEmpty()) {
+                repository.entries(missing).forEach(this::apply);
+            }
+        }
         for (List<EntryRecord> page; !(page = repository.liveEntriesAfter(lastEntryId, 50_000)).isEmpty(); ) {
             List<BankEntry> fresh = new ArrayList<>();
             for (EntryRecord e : page) {
@@ -130,7 +142,9 @@ public class BankService {
         try {
             live.add(e);
         } catch (IllegalArgumentException ex) {
-            log.warn("Bank entry {} cannot be loaded: {}", e.id(), ex.getMessage());
+            if (refused.add(e.id())) {
+                log.warn("Bank entry {} cannot be loaded: {}", e.id(), ex.getMessage());
+            }
         }
     }
 
