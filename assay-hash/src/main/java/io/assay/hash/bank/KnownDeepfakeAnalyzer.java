@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The {@code known-deepfake} signal: hashes the asset (PDQ for images) and looks the hashes up in the banks of
- * debunked media. Reports the computed hashes as an observation (platforms keep them to find copies later) and
+ * The {@code known-deepfake} signal: hashes the asset (PDQ for images; vPDQ and Chromaprint for video and audio
+ * while banks hold such signals) and looks the hashes up in the banks of debunked media. Reports the computed hashes as an observation (platforms keep them to find copies later) and
  * each bank hit as a {@link EvidenceKind#MATCH}, carrying the bank entry's context; the label policy turns a match
  * into the {@code known-deepfake} label.
  */
@@ -42,7 +42,15 @@ public final class KnownDeepfakeAnalyzer implements Analyzer {
 
     @Override
     public boolean supports(MediaType type) {
-        return signals.supports(type);
+        // Images are always hashed (milliseconds; the hash is kept with the verdict). Audio and video cost a decode
+        // through ffmpeg, so they are hashed only while some bank holds signals they could match.
+        return switch (type.kind()) {
+            case IMAGE -> signals.supports(type);
+            case AUDIO -> signals.supports(type) && bank.holds(io.assay.hash.SignalType.CHROMAPRINT);
+            case VIDEO -> signals.supports(type)
+                    && (bank.holds(io.assay.hash.SignalType.VPDQ) || bank.holds(io.assay.hash.SignalType.CHROMAPRINT));
+            default -> false;
+        };
     }
 
     @Override

@@ -189,6 +189,15 @@ public final class SignalBank {
         return entries.size();
     }
 
+    /** Whether any entry of this signal type is banked. */
+    public boolean holds(SignalType type) {
+        return switch (type) {
+            case PDQ -> pdq.size() > 0;
+            case CHROMAPRINT -> !audio.isEmpty();
+            case VPDQ -> !videos.isEmpty();
+        };
+    }
+
     /** Every banked entry matched by any of the query signals, closest first; one match per entry. */
     public List<BankMatch> match(List<? extends QuerySignal> query) {
         Map<Long, BankMatch> best = new HashMap<>();

@@ -53,6 +53,19 @@ class RobocallBankTest {
     }
 
     @Test
+    void audioIsOnlyDecodedWhileABankHoldsAudioSignals() {
+        KnownDeepfakeAnalyzer withAudio = new KnownDeepfakeAnalyzer(SIGNALS, bank);
+        SignalBank imagesOnly = new SignalBank();
+        imagesOnly.putBank("images", MatchThresholds.DEFAULTS);
+        KnownDeepfakeAnalyzer without = new KnownDeepfakeAnalyzer(SIGNALS, imagesOnly);
+        assertThat(withAudio.supports(io.assay.core.media.MediaType.WAV)).isTrue();
+        assertThat(withAudio.supports(io.assay.core.media.MediaType.MP4)).isTrue(); // a video's sound track
+        assertThat(without.supports(io.assay.core.media.MediaType.WAV)).isFalse();
+        assertThat(without.supports(io.assay.core.media.MediaType.MP4)).isFalse();
+        assertThat(without.supports(io.assay.core.media.MediaType.JPEG)).isTrue();
+    }
+
+    @Test
     void anotherMessageDoesNotMatch() throws Exception {
         assertThat(matches("other.wav")).isEmpty();
     }
