@@ -68,6 +68,15 @@ public final class WebpDecoder {
      * @throws WebpFormatException if the file is damaged, not lossy WebP (VP8L, animation) or over the limit
      */
     public static Decoded decode(byte[] file, long maxPixels) throws WebpFormatException {
+        return decode(file, maxPixels, true);
+    }
+
+    /**
+     * As {@link #decode(byte[], long)}, optionally without the alpha plane. Callers that ignore alpha (PDQ) pass
+     * {@code false}: a VP8L-compressed alpha plane is then never handed to the lossless decoder (TwelveMonkeys'),
+     * which fuzzing showed can spin on hostile input.
+     */
+    public static Decoded decode(byte[] file, long maxPixels, boolean withAlpha) throws WebpFormatException {
         WebpContainer.Info info = WebpContainer.parse(file);
         if (info.kind() != WebpContainer.Kind.LOSSY) {
             throw new WebpFormatException("WebP: " + info.kind().name().toLowerCase(java.util.Locale.ROOT)
@@ -75,7 +84,7 @@ public final class WebpDecoder {
         }
         YuvFrame yuv = Vp8Decoder.decode(file, info.imageOffset(), info.imageLength(), maxPixels);
         byte[] alpha = null;
-        if (info.hasAlpha()) {
+        if (withAlpha && info.hasAlpha()) {
             alpha = AlphaDecoder.decode(file, info.alphaOffset(), info.alphaLength(), yuv.width(), yuv.height());
         }
         return new Decoded(yuv, alpha);

@@ -25,6 +25,16 @@ public final class WebpImageReader extends ImageReader {
     private byte[] file;
     private WebpContainer.Info info;
 
+    private boolean decodeAlpha = true;
+
+    /**
+     * Whether to decode the alpha plane (default true). Off, a VP8L-compressed alpha plane is never handed to the
+     * lossless decoder, which can spin on hostile input (see {@link WebpDecoder#decode(byte[], long, boolean)}).
+     */
+    public void setDecodeAlpha(boolean decodeAlpha) {
+        this.decodeAlpha = decodeAlpha;
+    }
+
     public WebpImageReader(WebpImageReaderSpi spi) {
         super(spi);
     }
@@ -132,7 +142,7 @@ public final class WebpImageReader extends ImageReader {
         checkIndex(imageIndex);
         info();
         processImageStarted(imageIndex);
-        BufferedImage img = WebpDecoder.read(file, WebpDecoder.DEFAULT_MAX_PIXELS);
+        BufferedImage img = WebpDecoder.decode(file, WebpDecoder.DEFAULT_MAX_PIXELS, decodeAlpha).toBufferedImage();
         if (param != null) {
             img = applyRegion(img, param);
         }

@@ -83,6 +83,16 @@ class PdqReferenceCorpusTest {
     }
 
     @Test
+    void losslessWebpIsRefusedClearlyRatherThanRiskingAHang(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        Path lossless = tmp.resolve("l.webp");
+        Process p = new ProcessBuilder("cwebp", "-quiet", "-lossless", PDQ.resolve("misc-images/wee.jpg").toString(),
+                "-o", lossless.toString()).redirectErrorStream(true).start();
+        assertThat(p.waitFor()).as("cwebp (Debian package webp) must be installed").isZero();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> hasher.hash(lossless))
+                .isInstanceOf(UndecodableImageException.class).hasMessageContaining("lossless WebP is not hashed");
+    }
+
+    @Test
     void dihedralHashesMatchTheReference() throws IOException {
         List<String> lines = Files.readAllLines(PDQ.resolve("expected-dihedral.csv"));
         String[] header = lines.get(0).split(",");
