@@ -126,6 +126,11 @@ public enum SigningAlgorithm {
                 return Optional.of(this + " needs an RSA key of at least 2048 bits, but the key has "
                         + rsa.getModulus().bitLength());
             }
+            if (rsa.getParams() instanceof java.security.spec.PSSParameterSpec pss
+                    && !digest(pss.getDigestAlgorithm()).equals(digest(hash))) {
+                return Optional.of(this + " needs " + hash + ", but the RSASSA-PSS key is restricted to "
+                        + pss.getDigestAlgorithm());
+            }
             return Optional.empty();
         }
         if (!type.equalsIgnoreCase("Ed25519") && !type.equalsIgnoreCase("EdDSA")) {
@@ -152,7 +157,7 @@ public enum SigningAlgorithm {
         }
         if (key instanceof RSAKey rsa) {
             if (rsa.getParams() instanceof java.security.spec.PSSParameterSpec pss) {
-                return switch (pss.getDigestAlgorithm().toUpperCase(java.util.Locale.ROOT).replace("-", "")) {
+                return switch (digest(pss.getDigestAlgorithm())) {
                     case "SHA256" -> Optional.of(PS256);
                     case "SHA384" -> Optional.of(PS384);
                     case "SHA512" -> Optional.of(PS512);
@@ -163,6 +168,10 @@ public enum SigningAlgorithm {
         }
         String type = keyType(key);
         return type.equalsIgnoreCase("Ed25519") || type.equalsIgnoreCase("EdDSA") ? Optional.of(ED25519) : Optional.empty();
+    }
+
+    private static String digest(String name) {
+        return name.toUpperCase(java.util.Locale.ROOT).replace("-", "");
     }
 
     private static String keyType(Key key) {

@@ -91,7 +91,29 @@ class PemSignerTest {
     }
 
     @Test
-    void refusesEncryptedAndMissingKeys() throws Exception {
+    void refusesAnRsaPssKeyRestrictedToAnotherHash() throws Exception {
+        assertThatThrownBy(() -> PemSigner.of(read("ps384_key.pem"), read("ps384_chain.pem"), SigningAlgorithm.PS256))
+                .isInstanceOf(SignerException.class)
+                .hasMessageContaining("PS256 needs SHA-256, but the RSASSA-PSS key is restricted to SHA-384");
+    }
+
+    @Test
+    void refusesAnEncryptedKey() throws Exception {
+        var key = PemSigner.privateKey(read("es256_key.pem"));
+        var encryptor = new org.bouncycastle.openssl.jcajce.JceOpenSSLPKCS8EncryptorBuilder(
+                org.bouncycastle.openssl.PKCS8Generator.AES_256_CBC)
+                .setProvider(new org.bouncycastle.jce.provider.BouncyCastleProvider()).setPassword("pw".toCharArray()).build();
+        StringWriter w = new StringWriter();
+        try (JcaPEMWriter pw = new JcaPEMWriter(w)) {
+            pw.writeObject(new org.bouncycastle.openssl.jcajce.JcaPKCS8Generator(key, encryptor));
+        }
+        assertThat(w.toString()).contains("ENCRYPTED PRIVATE KEY");
+        assertThatThrownBy(() -> PemSigner.of(w.toString(), read("es256_chain.pem"), SigningAlgorithm.ES256))
+                .isInstanceOf(SignerException.class).hasMessageContaining("encrypted");
+    }
+
+    @Test
+    void refusesMissingKeysAndCertificates() throws Exception {
         assertThatThrownBy(() -> PemSigner.privateKey(read("es256_chain.pem")))
                 .isInstanceOf(SignerException.class).hasMessageContaining("no private key found");
         assertThatThrownBy(() -> PemSigner.of(read("es256_key.pem"), "", SigningAlgorithm.ES256))
