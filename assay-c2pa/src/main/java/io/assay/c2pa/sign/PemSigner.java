@@ -28,7 +28,7 @@ import java.util.Map;
  * (SEC 1) or {@code RSA PRIVATE KEY} (PKCS#1)) and a certificate chain ({@code CERTIFICATE} blocks, the signer's
  * first). Refuses a key that does not fit the algorithm or that is not the leaf certificate's.
  */
-public final class PemSigner implements Signer {
+public final class PemSigner extends KeyBackedSigner {
 
     private static final Map<String, String> KEY_FACTORIES = Map.of(
             "1.2.840.10045.2.1", "EC",
@@ -36,10 +36,8 @@ public final class PemSigner implements Signer {
             "1.2.840.113549.1.1.10", "RSASSA-PSS",
             "1.3.101.112", "Ed25519");
 
-    private final KeySigner delegate;
-
     private PemSigner(KeySigner delegate) {
-        this.delegate = delegate;
+        super(delegate);
     }
 
     /** A signer from a private key file and a certificate chain file, with the given algorithm. */
@@ -123,25 +121,5 @@ public final class PemSigner implements Signer {
         } catch (IOException e) {
             throw new SignerException("cannot read " + p + ": " + e.getMessage(), e);
         }
-    }
-
-    @Override
-    public SigningAlgorithm algorithm() {
-        return delegate.algorithm();
-    }
-
-    @Override
-    public List<X509Certificate> certificateChain() {
-        return delegate.certificateChain();
-    }
-
-    @Override
-    public byte[] sign(byte[] toBeSigned) throws GeneralSecurityException {
-        return delegate.sign(toBeSigned);
-    }
-
-    @Override
-    public int reserveSize() {
-        return delegate.reserveSize();
     }
 }

@@ -17,12 +17,10 @@ import java.util.List;
  * A {@link Signer} from a PKCS#12 keystore entry: the private key and certificate chain stored under an alias. The
  * same checks as {@link PemSigner} apply.
  */
-public final class Pkcs12Signer implements Signer {
-
-    private final KeySigner delegate;
+public final class Pkcs12Signer extends KeyBackedSigner {
 
     private Pkcs12Signer(KeySigner delegate) {
-        this.delegate = delegate;
+        super(delegate);
     }
 
     /**
@@ -74,25 +72,5 @@ public final class Pkcs12Signer implements Signer {
         SigningAlgorithm alg = algorithm != null ? algorithm : SigningAlgorithm.defaultFor(pk).orElseThrow(
                 () -> new SignerException("no C2PA signing algorithm fits a " + pk.getAlgorithm() + " key"));
         return new Pkcs12Signer(new KeySigner(alg, pk, certs));
-    }
-
-    @Override
-    public SigningAlgorithm algorithm() {
-        return delegate.algorithm();
-    }
-
-    @Override
-    public List<X509Certificate> certificateChain() {
-        return delegate.certificateChain();
-    }
-
-    @Override
-    public byte[] sign(byte[] toBeSigned) throws GeneralSecurityException {
-        return delegate.sign(toBeSigned);
-    }
-
-    @Override
-    public int reserveSize() {
-        return delegate.reserveSize();
     }
 }

@@ -55,7 +55,14 @@ public final class KnownDeepfakeAnalyzer implements Analyzer {
 
     @Override
     public List<Evidence> analyze(MediaAsset asset, ScanContext context) throws Exception {
-        List<QuerySignal> computed = signals.compute(asset);
+        // Images: always PDQ. Audio and video: only the signal types some bank holds (each costs a decode).
+        java.util.Set<io.assay.hash.SignalType> wanted = java.util.EnumSet.of(io.assay.hash.SignalType.PDQ);
+        for (io.assay.hash.SignalType t : io.assay.hash.SignalType.values()) {
+            if (bank.holds(t)) {
+                wanted.add(t);
+            }
+        }
+        List<QuerySignal> computed = signals.compute(asset, wanted);
         List<Evidence> out = new ArrayList<>();
         for (QuerySignal s : computed) {
             Map<String, Object> d = new LinkedHashMap<>();

@@ -2,6 +2,7 @@ package io.assay.hash.bank;
 
 import io.assay.core.media.MediaAsset;
 import io.assay.core.media.MediaType;
+import io.assay.hash.SignalType;
 import io.assay.hash.audio.AudioFingerprint;
 import io.assay.hash.audio.AudioMatcher;
 import io.assay.hash.audio.ChromaprintHasher;
@@ -58,15 +59,23 @@ public final class MediaSignals {
 
     /** The signals of a scanned asset; empty for a type this class does not hash. */
     public List<QuerySignal> compute(MediaAsset asset) throws IOException {
-        return compute(asset, scanVideo);
+        return compute(asset, scanVideo, EnumSet.allOf(SignalType.class));
+    }
+
+    /**
+     * The signals of a scanned asset, limited to the given types (a video's frames are not decoded when only its
+     * sound track can match, nor the sound track when only frames can).
+     */
+    public List<QuerySignal> compute(MediaAsset asset, Set<SignalType> wanted) throws IOException {
+        return compute(asset, scanVideo, wanted);
     }
 
     /** The signals of media being added to a bank (video: every frame). */
     public List<QuerySignal> computeForBank(MediaAsset asset) throws IOException {
-        return compute(asset, bankVideo);
+        return compute(asset, bankVideo, EnumSet.allOf(SignalType.class));
     }
 
-    private List<QuerySignal> compute(MediaAsset asset, VpdqHasher video) throws IOException {
+    private List<QuerySignal> compute(MediaAsset asset, VpdqHasher video, Set<SignalType> wanted) throws IOException {
         if (IMAGES.contains(asset.mediaType())) {
             return List.of(QuerySignal.Pdq.of(pdq.dihedral(asset)));
         }
@@ -75,11 +84,15 @@ public final class MediaSignals {
         }
         if (VIDEO.contains(asset.mediaType())) {
             List<QuerySignal> out = new java.util.ArrayList<>();
-            io.assay.hash.video.VpdqHash v = video.hash(asset);
-            if (!v.isEmpty()) {
-                out.add(new QuerySignal.Video(v));
+            if (wanted.contains(SignalType.VPDQ)) {
+                io.assay.hash.video.VpdqHash v = video.hash(asset);
+                if (!v.isEmpty()) {
+                    out.add(new QuerySignal.Video(v));
+                }
             }
-            soundTrack(asset).ifPresent(fp -> out.add(new QuerySignal.Audio(fp)));
+            if (wanted.contains(SignalType.CHROMAPRINT)) {
+                soundTrack(asset).ifPresent(fp -> out.add(new QuerySignal.Audio(fp)));
+            }
             return out;
         }
         return List.of();
