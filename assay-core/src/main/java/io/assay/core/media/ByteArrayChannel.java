@@ -6,13 +6,13 @@ import java.nio.channels.NonWritableChannelException;
 import java.nio.channels.SeekableByteChannel;
 
 /** A read-only {@link SeekableByteChannel} over a byte array, so in-memory and on-disk assets read alike. */
-final class ByteArrayChannel implements SeekableByteChannel {
+public final class ByteArrayChannel implements SeekableByteChannel {
 
     private final byte[] data;
     private long position;
     private boolean open = true;
 
-    ByteArrayChannel(byte[] data) {
+    public ByteArrayChannel(byte[] data) {
         this.data = data;
     }
 

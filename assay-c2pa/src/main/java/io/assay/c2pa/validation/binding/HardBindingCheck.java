@@ -333,16 +333,7 @@ public final class HardBindingCheck implements BindingCheck {
         try (SeekableByteChannel ch = asset.openChannel()) {
             List<BmffBoxes.Box> boxes = BmffBoxes.read(ch);
             List<RangeHasher.Exclusion> exclusions = new ArrayList<>();
-            List<Long> topLevel = new ArrayList<>();
-            for (BmffBoxes.Box b : boxes) {
-                if (b.topLevel()) {
-                    topLevel.add(b.offset());
-                }
-            }
-            for (CBORObject map : maps) {
-                addBmffExclusions(ch, boxes, map, exclusions, topLevel);
-            }
-            List<Long> offsets = v2 ? topLevel : List.of();
+            List<Long> offsets = bmffExclusions(ch, boxes, maps, v2, exclusions);
             if (expected.isPresent()) {
                 byte[] actual = RangeHasher.hash(alg.get(), ch, exclusions, offsets);
                 if (!MessageDigest.isEqual(actual, expected.get())) {
@@ -354,6 +345,25 @@ public final class HardBindingCheck implements BindingCheck {
                         exclusions, offsets);
             }
         }
+    }
+
+    /**
+     * Resolves the exclusion maps of a BMFF hash against the file's boxes into {@code exclusions}; returns the
+     * top-level box offsets a v2/v3 hash covers (none for v1).
+     */
+    static List<Long> bmffExclusions(SeekableByteChannel ch, List<BmffBoxes.Box> boxes, List<CBORObject> maps,
+                                     boolean v2, List<RangeHasher.Exclusion> exclusions)
+            throws BindingException, IOException {
+        List<Long> topLevel = new ArrayList<>();
+        for (BmffBoxes.Box b : boxes) {
+            if (b.topLevel()) {
+                topLevel.add(b.offset());
+            }
+        }
+        for (CBORObject map : maps) {
+            addBmffExclusions(ch, boxes, map, exclusions, topLevel);
+        }
+        return v2 ? topLevel : List.of();
     }
 
     private static void addBmffExclusions(SeekableByteChannel ch, List<BmffBoxes.Box> boxes, CBORObject map,

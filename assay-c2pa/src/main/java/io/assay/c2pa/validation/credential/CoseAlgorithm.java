@@ -135,7 +135,7 @@ public enum CoseAlgorithm {
     }
 
     /** The countersignature structure the RFC 3161 time-stamps of C2PA cover: {@code ["CounterSignature", ...]}. */
-    static byte[] counterSignatureStructure(byte[] protectedHeader, byte[] payload) {
+    public static byte[] counterSignatureStructure(byte[] protectedHeader, byte[] payload) {
         return structure("CounterSignature", protectedHeader, new byte[0], payload);
     }
 
@@ -152,7 +152,7 @@ public enum CoseAlgorithm {
     }
 
     /** The CBOR encoding of a byte string. */
-    static byte[] cborBytes(byte[] value) {
+    public static byte[] cborBytes(byte[] value) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(value.length + 9);
         bstr(out, value);
         return out.toByteArray();
