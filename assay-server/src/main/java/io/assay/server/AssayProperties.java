@@ -18,6 +18,7 @@ import java.time.Duration;
  * @param apiKey          an API key to accept (stored hashed); when none exists and this is empty, one is made
  * @param demo            load demo data at start
  * @param analyzers       analyzer settings, e.g. {@code assay.analyzers[c2pa.trust-anchors]=/etc/assay/roots.pem}
+ * @param signing         the service's signing identity for {@code POST /v1/sign}; signing is off without one
  */
 @ConfigurationProperties("assay")
 public record AssayProperties(
@@ -28,7 +29,8 @@ public record AssayProperties(
         Duration analyzerTimeout,
         String apiKey,
         boolean demo,
-        java.util.Map<String, String> analyzers) {
+        java.util.Map<String, String> analyzers,
+        Signing signing) {
 
     public AssayProperties {
         dataDir = dataDir != null ? dataDir : Path.of(System.getProperty("user.home"), ".assay");
@@ -37,6 +39,7 @@ public record AssayProperties(
         limits = limits != null ? limits : new Limits(null, 0);
         analyzerTimeout = analyzerTimeout != null ? analyzerTimeout : Duration.ofSeconds(10);
         analyzers = analyzers != null ? java.util.Map.copyOf(analyzers) : java.util.Map.of();
+        signing = signing != null ? signing : new Signing(null, null, null, null, null, null, null, false, null);
     }
 
     /** @param embeddedPort the embedded server's port; 0 picks a free one */
@@ -54,6 +57,24 @@ public record AssayProperties(
         public Limits {
             maxUpload = maxUpload != null ? maxUpload : DataSize.ofMegabytes(512);
             maxPixels = maxPixels > 0 ? maxPixels : 200_000_000L;
+        }
+    }
+
+    /**
+     * The signing identity of {@code POST /v1/sign}: a PEM chain and key, or a PKCS#12 keystore (its password from
+     * {@code ASSAY_SIGNING_PASSWORD}); the algorithm (default: from the key); an optional RFC 3161 time-stamp authority.
+     *
+     * @param tsaAllowPrivate let the TSA be on a private or loopback address
+     * @param maxBytes        the largest asset signed (held in memory while signing); default 256 MB
+     */
+    public record Signing(Path cert, Path key, Path pkcs12, String alias, String password, String alg,
+                          java.net.URI tsa, boolean tsaAllowPrivate, DataSize maxBytes) {
+        public Signing {
+            maxBytes = maxBytes != null ? maxBytes : DataSize.ofMegabytes(256);
+        }
+
+        public boolean configured() {
+            return pkcs12 != null || (cert != null && key != null);
         }
     }
 }

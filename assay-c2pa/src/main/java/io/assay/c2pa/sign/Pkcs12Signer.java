@@ -24,7 +24,7 @@ public final class Pkcs12Signer extends KeyBackedSigner {
     }
 
     /**
-     * A signer from the entry {@code alias} of the PKCS#12 file {@code keystore}, protected by {@code password} (used
+     * A signer from the entry {@code alias} (null: the only key entry) of the PKCS#12 file {@code keystore}, protected by {@code password} (used
      * for the file and the key).
      *
      * @param algorithm the algorithm, or null for the one C2PA signers usually pair with the key
@@ -47,6 +47,19 @@ public final class Pkcs12Signer extends KeyBackedSigner {
         Key key;
         Certificate[] chain;
         try {
+            if (alias == null) {
+                List<String> keys = new java.util.ArrayList<>();
+                for (String a : java.util.Collections.list(ks.aliases())) {
+                    if (ks.isKeyEntry(a)) {
+                        keys.add(a);
+                    }
+                }
+                if (keys.size() != 1) {
+                    throw new SignerException("the keystore has " + keys.size() + " key entries; name one with an alias "
+                            + keys);
+                }
+                alias = keys.getFirst();
+            }
             if (!ks.containsAlias(alias)) {
                 throw new SignerException("the keystore has no entry '" + alias + "' (entries: "
                         + String.join(", ", java.util.Collections.list(ks.aliases())) + ")");

@@ -96,6 +96,18 @@ public enum SigningAlgorithm {
         return fixedSize != 0 ? fixedSize : (keyBits + 7) / 8;
     }
 
+    /** The algorithm named {@code es256}, {@code PS384}, {@code ed25519}, ... (case-insensitive). */
+    public static SigningAlgorithm parse(String name) {
+        for (SigningAlgorithm a : values()) {
+            if (a.name().equalsIgnoreCase(name.trim())) {
+                return a;
+            }
+        }
+        throw new IllegalArgumentException("unknown signing algorithm '" + name + "'; use one of "
+                + String.join(", ", Arrays.stream(values()).map(a -> a.name().toLowerCase(java.util.Locale.ROOT))
+                .toList()));
+    }
+
     /** The algorithm for a COSE identifier, when C2PA allows it. */
     public static Optional<SigningAlgorithm> of(int coseId) {
         return Arrays.stream(values()).filter(a -> a.coseId == coseId).findFirst();

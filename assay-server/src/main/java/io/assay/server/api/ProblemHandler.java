@@ -55,6 +55,29 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(p.getStatus()).body(p);
     }
 
+    @ExceptionHandler(io.assay.server.sign.SigningService.SigningUnavailableException.class)
+    ResponseEntity<ProblemDetail> signingOff(io.assay.server.sign.SigningService.SigningUnavailableException e) {
+        ProblemDetail p = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "signing-unavailable", e.getMessage());
+        return ResponseEntity.status(p.getStatus()).body(p);
+    }
+
+    /** A file the signer cannot write into (unsupported or malformed container). */
+    @ExceptionHandler(io.assay.c2pa.C2paException.class)
+    ResponseEntity<ProblemDetail> unsignable(io.assay.c2pa.C2paException e) {
+        boolean unsupported = e.getMessage() != null && e.getMessage().contains("not supported");
+        ProblemDetail p = Problems.of(unsupported ? HttpStatus.UNSUPPORTED_MEDIA_TYPE : HttpStatus.UNPROCESSABLE_CONTENT,
+                unsupported ? "unsupported-format" : "unsignable", e.getMessage());
+        return ResponseEntity.status(p.getStatus()).body(p);
+    }
+
+    /** The signer or the time-stamp authority failed: the service's side, not the caller's. */
+    @ExceptionHandler(io.assay.c2pa.sign.SignerException.class)
+    ResponseEntity<ProblemDetail> signerFailed(io.assay.c2pa.sign.SignerException e) {
+        log.warn("signing failed: {}", e.getMessage());
+        ProblemDetail p = Problems.of(HttpStatus.BAD_GATEWAY, "signing-failed", e.getMessage());
+        return ResponseEntity.status(p.getStatus()).body(p);
+    }
+
     @ExceptionHandler(io.assay.hash.pdq.UndecodableImageException.class)
     ResponseEntity<ProblemDetail> undecodable(io.assay.hash.pdq.UndecodableImageException e) {
         ProblemDetail p = Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "undecodable", e.getMessage());

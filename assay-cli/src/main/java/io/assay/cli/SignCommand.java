@@ -1,0 +1,167 @@
+package io.assay.cli;
+
+import io.assay.c2pa.C2paException;
+import io.assay.c2pa.remote.AddressPolicy;
+import io.assay.c2pa.sign.ManifestBuilder;
+import io.assay.c2pa.sign.PemSigner;
+import io.assay.c2pa.sign.Pkcs12Signer;
+import io.assay.c2pa.sign.Rfc3161Client;
+import io.assay.c2pa.sign.SignedAsset;
+import io.assay.c2pa.sign.Signer;
+import io.assay.c2pa.sign.SignerException;
+import io.assay.c2pa.sign.SigningAlgorithm;
+import io.assay.core.evidence.DigitalSourceType;
+import io.assay.core.media.AssetLimits;
+import io.assay.core.media.AssetRejectedException;
+import io.assay.core.media.MediaAsset;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code assay sign IN OUT}: labels a generated asset at creation. Optionally embeds an invisible watermark in the
+ * pixels first, then writes Content Credentials (a signed C2PA manifest naming the digital source type and the
+ * generator) and IPTC XMP. The output is written to a temporary file and moved into place, so a failure never leaves
+ * a half-written file.
+ */
+@Command(name = "sign", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Sign a generated asset with Content Credentials (C2PA), IPTC metadata and optionally an invisible watermark.")
+final class SignCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "IN", description = "The asset to sign (JPEG, PNG, WebP, WAV, MP3, MP4, MOV, M4A, HEIC, HEIF, AVIF).")
+    Path input;
+
+    @Parameters(index = "1", paramLabel = "OUT", description = "Where to write the signed asset.")
+    Path output;
+
+    @Option(names = "--source-type", paramLabel = "TYPE", defaultValue = "trainedAlgorithmicMedia",
+            description = "IPTC digital source type, short name or IRI (default: ${DEFAULT-VALUE}).")
+    String sourceType;
+
+    @Option(names = "--generator", paramLabel = "NAME/VERSION", required = true,
+            description = "The model or tool that generated the content, e.g. \"ExampleModel/1.2\".")
+    String generator;
+
+    @Option(names = "--edit", description = "Record an edit of IN (c2pa.opened + c2pa.edited) rather than a creation. "
+            + "Implied when IN already carries Content Credentials.")
+    boolean edit;
+
+    @Option(names = "--cert", paramLabel = "CHAIN.pem", description = "Certificate chain, PEM, signer first.")
+    Path cert;
+
+    @Option(names = "--key", paramLabel = "KEY.pem", description = "The signer's private key, PEM (PKCS#8, SEC1 or PKCS#1).")
+    Path key;
+
+    @Option(names = "--pkcs12", paramLabel = "STORE.p12", description = "A PKCS#12 keystore instead of --cert/--key.")
+    Path pkcs12;
+
+    @Option(names = "--alias", paramLabel = "ALIAS", description = "The keystore entry (default: the only key entry).")
+    String alias;
+
+    @Option(names = "--password-env", paramLabel = "VAR", defaultValue = "ASSAY_KEYSTORE_PASSWORD",
+            description = "Environment variable holding the keystore password (default: ${DEFAULT-VALUE}).")
+    String passwordEnv;
+
+    @Option(names = "--alg", paramLabel = "ALG",
+            description = "es256, es384, es512, ps256, ps384, ps512 or ed25519 (default: from the key).")
+    String alg;
+
+    @Option(names = "--tsa", paramLabel = "URL", description = "RFC 3161 time-stamp authority to time-stamp the signature.")
+    URI tsa;
+
+    @Option(names = "--tsa-allow-private", description = "Let --tsa reach a private or loopback address (a TSA on your own network).")
+    boolean tsaAllowPrivate;
+
+    @Option(names = "--title", paramLabel = "TEXT", description = "dc:title of the claim.")
+    String title;
+
+    @Option(names = "--remote-manifest", paramLabel = "URL", description = "Where the manifest will also be published; written as XMP dcterms:provenance.")
+    String remoteManifest;
+
+    @Option(names = "--no-iptc", description = "Do not write IPTC XMP metadata.")
+    boolean noIptc;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try {
+            DigitalSourceType type = DigitalSourceType.parse(sourceType).orElseThrow(() ->
+                    new IllegalArgumentException("unknown digital source type '" + sourceType + "'"));
+            String[] agent = splitGenerator(generator);
+            Signer signer = signer();
+            MediaAsset asset = MediaAsset.open(input, AssetLimits.DEFAULT);
+            byte[] bytes = Files.readAllBytes(input);
+            ManifestBuilder builder = (edit ? ManifestBuilder.edited(type) : ManifestBuilder.created(type))
+                    .softwareAgent(agent[0], agent[1]).title(title == null ? input.getFileName().toString() : title)
+                    .remoteManifestUrl(remoteManifest).iptc(!noIptc);
+            if (tsa != null) {
+                AddressPolicy policy = tsaAllowPrivate ? address -> Optional.empty() : AddressPolicy.PUBLIC_ONLY;
+                builder.timeStampAuthority(new Rfc3161Client(tsa, policy, Duration.ofSeconds(15), null));
+            }
+            SignedAsset signed = builder.sign(bytes, asset.mediaType(), signer);
+            Path tmp = Files.createTempFile(output.toAbsolutePath().getParent(), ".assay-sign", ".tmp");
+            try {
+                Files.write(tmp, signed.bytes());
+                Files.move(tmp, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+            out.println("signed " + output + ": " + signed.manifestLabel() + " (" + signer.algorithm().name()
+                    .toLowerCase(Locale.ROOT) + ", " + type.code() + (signed.parentManifest() == null ? ""
+                    : ", parent " + signed.parentManifest()) + ")");
+            signed.notes().forEach(n -> out.println("  " + n));
+            return 0;
+        } catch (IllegalArgumentException | SignerException | C2paException | AssetRejectedException e) {
+            err.println("assay sign: " + e.getMessage());
+            return 2;
+        } catch (IOException e) {
+            err.println("assay sign: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private Signer signer() throws SignerException {
+        SigningAlgorithm algorithm = alg == null ? null : SigningAlgorithm.parse(alg);
+        if (pkcs12 != null) {
+            if (cert != null || key != null) {
+                throw new IllegalArgumentException("give either --pkcs12 or --cert and --key, not both");
+            }
+            String password = System.getenv(passwordEnv);
+            return Pkcs12Signer.load(pkcs12, password == null ? new char[0] : password.toCharArray(), alias, algorithm);
+        }
+        if (cert == null || key == null) {
+            throw new IllegalArgumentException("--cert and --key (or --pkcs12) are required");
+        }
+        return algorithm == null ? PemSigner.load(key, cert) : PemSigner.load(key, cert, algorithm);
+    }
+
+    /** "Name/1.2" -> [Name, 1.2]; a name without a version keeps a null version. */
+    static String[] splitGenerator(String g) {
+        String s = g.trim();
+        if (s.isEmpty()) {
+            throw new IllegalArgumentException("--generator must name the generator");
+        }
+        int slash = s.lastIndexOf('/');
+        if (slash <= 0 || slash == s.length() - 1) {
+            return new String[]{s, null};
+        }
+        return new String[]{s.substring(0, slash), s.substring(slash + 1)};
+    }
+}
