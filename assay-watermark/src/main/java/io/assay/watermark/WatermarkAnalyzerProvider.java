@@ -17,7 +17,7 @@ import java.util.Set;
  * <ul>
  *   <li>{@code watermark.key}: passphrase of the Assay mark's key (default: the public
  *   {@link AssayWatermarkKey#DEFAULT}, which anyone can use);</li>
- *   <li>{@code watermark.min-sync-score}: Assay sync z-score threshold (default 6.0);</li>
+ *   <li>{@code watermark.min-sync-score}: Assay sync z-score threshold (default 7.0);</li>
  *   <li>{@code watermark.dwtdct-threshold} (default 0.70, for the 136-bit SD 1.x payload) and
  *   {@code watermark.dwtdct-threshold-short} (default 0.80, for the 48-bit SDXL payload): minimum bit accuracy;</li>
  *   <li>{@code watermark.schemes}: {@code assay,dwtDct} (default), or one of them;</li>

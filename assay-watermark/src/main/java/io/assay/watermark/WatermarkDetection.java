@@ -20,7 +20,7 @@ public sealed interface WatermarkDetection {
      * An Assay mark was found: its sync pattern stood out and its payload passed the CRC.
      *
      * @param payload        the decoded payload
-     * @param syncScore      z-score of the sync correlation peak (unmarked images stay below about 5.5)
+     * @param syncScore      z-score of the sync correlation peak (the threshold is 7; unmarked images stayed below it, see the README)
      * @param codedBitErrors coded bits (of 162) the convolutional code corrected
      * @param confidence     0..1, from the margin of the sync score over the threshold and the error count
      */

@@ -23,7 +23,7 @@ import java.util.List;
 public final class AssayDetector {
 
     /** Default sync z-score threshold; see the README for the null distribution it was chosen from. */
-    public static final double DEFAULT_MIN_SYNC_SCORE = 6.0;
+    public static final double DEFAULT_MIN_SYNC_SCORE = 7.0;
 
     static final int RESIDUAL_RADIUS = 2;
     private static final int T = TileLayout.TILE;
@@ -58,9 +58,20 @@ public final class AssayDetector {
         return minSyncScore;
     }
 
-    /** What the detector measured, found or not. */
-    public record Reading(boolean found, AssayPayload payload, double syncScore, int codedBitErrors, double period,
-                          int offsetX, int offsetY) {
+    /**
+     * What the detector measured, found or not.
+     *
+     * @param found          sync score at or over the threshold and payload CRC valid
+     * @param payload        the payload when found, else null
+     * @param syncScore      z-score of the best sync correlation peak over all offsets and candidate periods
+     * @param codedBitErrors coded bits corrected when found, else -1
+     * @param crcValid       whether the bits read at the best candidate passed the CRC (whatever the sync score)
+     * @param period         the tile period chosen, in working pixels (128 = the embedding scale)
+     * @param offsetX        the tile offset chosen, in working pixels
+     * @param offsetY        likewise, vertically
+     */
+    public record Reading(boolean found, AssayPayload payload, double syncScore, int codedBitErrors, boolean crcValid,
+                          double period, int offsetX, int offsetY) {
     }
 
     public Reading detect(RgbPixels img) {
@@ -100,7 +111,7 @@ public final class AssayDetector {
                 best = c;
             }
         }
-        return best == null ? new Reading(false, null, 0, -1, 0, 0, 0) : decode(best);
+        return best == null ? new Reading(false, null, 0, -1, false, 0, 0, 0) : decode(best);
     }
 
     /** Reads the payload at the best candidate's period and offset. */
@@ -144,7 +155,7 @@ public final class AssayDetector {
             }
         }
         boolean found = payload != null && c.z >= minSyncScore;
-        return new Reading(found, found ? payload : null, c.z, found ? errors : -1, c.period, c.dx, c.dy);
+        return new Reading(found, found ? payload : null, c.z, found ? errors : -1, payload != null, c.period, c.dx, c.dy);
     }
 
     private record Candidate(double period, double z, int dx, int dy, float[] folded) {
