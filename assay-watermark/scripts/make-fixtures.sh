@@ -2,7 +2,7 @@
 # Makes the dwtDct compatibility fixtures in src/test/resources/dwtdct/ with the real invisible-watermark code, and
 # (with "verify FILE...") decodes images with it, to check by hand that Assay's Java encoder is read by upstream.
 #
-# Needs: Debian's python3-opencv (4.6.0) and python3-pywt (1.4.1) plus numpy, installed with
+# Needs: Debian's python3-opencv (4.6.0) and python3-pywt (1.1.1) plus numpy, installed with
 #   apt-get install -y python3-opencv python3-pywt
 # and a git clone (or bare mirror) of https://github.com/ShieldMnt/invisible-watermark at UPSTREAM_COMMIT, given as
 # IMWATERMARK_GIT (a .git directory). Nothing is pip-installed: the script extracts the package's imwatermark/

@@ -25,7 +25,7 @@ import java.util.stream.IntStream;
 /**
  * The README's tables: robustness of the Assay mark per attack on distinct corpus photos, false positives of its
  * detector on unmarked corpus images under many random keys, and detection time. Run with
- * {@code ./mvnw -o -pl assay-watermark exec:java} (args: number of random keys for the false-positive trials,
+ * {@code ./mvnw -pl assay-watermark test-compile exec:java} (args: number of random keys for the false-positive trials,
  * default 28). Prints Markdown and writes it to {@code target/watermark-report.md}.
  */
 public final class WatermarkRobustnessReport {
@@ -36,7 +36,9 @@ public final class WatermarkRobustnessReport {
         robustness(md);
         timing(md);
         falsePositives(md, keys);
-        Path out = Path.of("target", "watermark-report.md");
+        // exec:java runs in the reactor root; a plain java run may start in the module
+        Path out = (Files.isDirectory(Path.of("assay-watermark")) ? Path.of("assay-watermark", "target") : Path.of("target"))
+                .resolve("watermark-report.md");
         Files.createDirectories(out.getParent());
         Files.writeString(out, md);
         System.out.println("\n(written to " + out.toAbsolutePath() + ")");
