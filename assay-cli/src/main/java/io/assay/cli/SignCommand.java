@@ -14,6 +14,8 @@ import io.assay.core.evidence.DigitalSourceType;
 import io.assay.core.media.AssetLimits;
 import io.assay.core.media.AssetRejectedException;
 import io.assay.core.media.MediaAsset;
+import io.assay.server.sign.Watermarking;
+import io.assay.watermark.assay.AssayWatermarkKey;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -32,7 +34,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
- * {@code assay sign IN OUT}: labels a generated asset at creation. Optionally embeds an invisible watermark in the
+ * {@code assay sign IN OUT}: labels a generated asset at creation. Optionally embeds Assay's invisible watermark in the
  * pixels first, then writes Content Credentials (a signed C2PA manifest naming the digital source type and the
  * generator) and IPTC XMP. The output is written to a temporary file and moved into place, so a failure never leaves
  * a half-written file.
@@ -94,6 +96,19 @@ final class SignCommand implements Callable<Integer> {
     @Option(names = "--no-iptc", description = "Do not write IPTC XMP metadata.")
     boolean noIptc;
 
+    @Option(names = "--watermark", description = "Embed Assay's invisible watermark (digital source type + generator id) "
+            + "in the pixels before signing, so the label survives metadata stripping and re-encoding (JPEG, PNG).")
+    boolean watermark;
+
+    @Option(names = "--watermark-generator-id", paramLabel = "N", defaultValue = "0",
+            description = "The generator id carried by the watermark, 0..16777215 (default: ${DEFAULT-VALUE}).")
+    int watermarkGeneratorId;
+
+    @Option(names = "--watermark-key-env", paramLabel = "VAR",
+            description = "Environment variable holding the watermark key passphrase (default: Assay's public key, "
+                    + "which every Assay detects).")
+    String watermarkKeyEnv;
+
     @Spec
     CommandSpec spec;
 
@@ -115,7 +130,13 @@ final class SignCommand implements Callable<Integer> {
                 AddressPolicy policy = tsaAllowPrivate ? address -> Optional.empty() : AddressPolicy.PUBLIC_ONLY;
                 builder.timeStampAuthority(new Rfc3161Client(tsa, policy, Duration.ofSeconds(15), null));
             }
-            SignedAsset signed = builder.sign(bytes, asset.mediaType(), signer);
+            byte[] toSign = bytes;
+            if (watermark) {
+                toSign = new Watermarking(watermarkKey(), AssetLimits.DEFAULT.maxPixels())
+                        .apply(bytes, asset.mediaType(), type, watermarkGeneratorId);
+                builder.derivedFrom(bytes, asset.mediaType());
+            }
+            SignedAsset signed = builder.sign(toSign, asset.mediaType(), signer);
             Path tmp = Files.createTempFile(output.toAbsolutePath().getParent(), ".assay-sign", ".tmp");
             try {
                 Files.write(tmp, signed.bytes());
@@ -126,6 +147,9 @@ final class SignCommand implements Callable<Integer> {
             out.println("signed " + output + ": " + signed.manifestLabel() + " (" + signer.algorithm().name()
                     .toLowerCase(Locale.ROOT) + ", " + type.code() + (signed.parentManifest() == null ? ""
                     : ", parent " + signed.parentManifest()) + ")");
+            if (watermark) {
+                out.println("  Assay watermark embedded (generator id " + watermarkGeneratorId + ")");
+            }
             signed.notes().forEach(n -> out.println("  " + n));
             return 0;
         } catch (IllegalArgumentException | SignerException | C2paException | AssetRejectedException e) {
@@ -135,6 +159,17 @@ final class SignCommand implements Callable<Integer> {
             err.println("assay sign: " + e.getMessage());
             return 1;
         }
+    }
+
+    private AssayWatermarkKey watermarkKey() {
+        if (watermarkKeyEnv == null) {
+            return AssayWatermarkKey.DEFAULT;
+        }
+        String passphrase = System.getenv(watermarkKeyEnv);
+        if (passphrase == null || passphrase.isEmpty()) {
+            throw new IllegalArgumentException("the environment variable " + watermarkKeyEnv + " is not set");
+        }
+        return AssayWatermarkKey.fromPassphrase(passphrase);
     }
 
     private Signer signer() throws SignerException {

@@ -17,7 +17,7 @@ class ArchitectureTest {
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("io.assay");
 
-    static final String[] LIBRARIES = {"io.assay.core..", "io.assay.metadata..", "io.assay.c2pa..", "io.assay.index..", "io.assay.hash.."};
+    static final String[] LIBRARIES = {"io.assay.core..", "io.assay.metadata..", "io.assay.c2pa..", "io.assay.index..", "io.assay.hash..", "io.assay.watermark.."};
 
     @Test
     void librariesDoNotDependOnSpring() {
@@ -37,7 +37,8 @@ class ArchitectureTest {
     void coreDependsOnNoOtherAssayModule() {
         noClasses().that().resideInAPackage("io.assay.core..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.assay.metadata..", "io.assay.c2pa..",
-                        "io.assay.index..", "io.assay.hash..", "io.assay.server..", "io.assay.cli..")
+                        "io.assay.index..", "io.assay.hash..", "io.assay.watermark..", "io.assay.server..",
+                        "io.assay.cli..")
                 .check(ASSAY);
     }
 
@@ -60,6 +61,14 @@ class ArchitectureTest {
     void hashingDependsOnlyOnTheCoreAndTheIndex() {
         noClasses().that().resideInAPackage("io.assay.hash..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.assay.metadata..", "io.assay.c2pa..")
+                .check(ASSAY);
+    }
+
+    @Test
+    void watermarkingDependsOnlyOnTheCore() {
+        noClasses().that().resideInAPackage("io.assay.watermark..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.assay.metadata..", "io.assay.c2pa..",
+                        "io.assay.hash..", "io.assay.index..")
                 .check(ASSAY);
     }
 

@@ -39,7 +39,7 @@ public record AssayProperties(
         limits = limits != null ? limits : new Limits(null, 0);
         analyzerTimeout = analyzerTimeout != null ? analyzerTimeout : Duration.ofSeconds(10);
         analyzers = analyzers != null ? java.util.Map.copyOf(analyzers) : java.util.Map.of();
-        signing = signing != null ? signing : new Signing(null, null, null, null, null, null, null, false, null);
+        signing = signing != null ? signing : new Signing(null, null, null, null, null, null, null, false, null, null, 0);
     }
 
     /** @param embeddedPort the embedded server's port; 0 picks a free one */
@@ -66,9 +66,12 @@ public record AssayProperties(
      *
      * @param tsaAllowPrivate let the TSA be on a private or loopback address
      * @param maxBytes        the largest asset signed (held in memory while signing); default 256 MB
+     * @param watermarkKey    passphrase of the watermark key (default: Assay's public key, which every Assay detects)
+     * @param watermarkGeneratorId the generator id the watermark carries
      */
     public record Signing(Path cert, Path key, Path pkcs12, String alias, String password, String alg,
-                          java.net.URI tsa, boolean tsaAllowPrivate, DataSize maxBytes) {
+                          java.net.URI tsa, boolean tsaAllowPrivate, DataSize maxBytes, String watermarkKey,
+                          int watermarkGeneratorId) {
         public Signing {
             maxBytes = maxBytes != null ? maxBytes : DataSize.ofMegabytes(256);
         }

@@ -92,6 +92,23 @@ class SignApiTest {
     }
 
     @Test
+    void aWatermarkCanBeAskedFor() throws Exception {
+        HttpResponse<byte[]> signed = multipart(Files.readAllBytes(PLAIN), "coffee.jpg",
+                "{\"generator\":\"ExampleModel/1.2\",\"watermark\":true}", KEY);
+        assertThat(signed.statusCode()).as(new String(signed.body(), StandardCharsets.UTF_8)).isEqualTo(200);
+        var image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(signed.body()));
+        var reading = new io.assay.watermark.assay.AssayWatermark(io.assay.watermark.assay.AssayWatermarkKey.DEFAULT)
+                .detect(image);
+        assertThat(reading.found()).isTrue();
+        assertThat(reading.payload().sourceType()).contains(io.assay.core.evidence.DigitalSourceType.TRAINED_ALGORITHMIC_MEDIA);
+
+        HttpResponse<byte[]> wav = multipart(Files.readAllBytes(SharedCorpus.corpus("audio/orig.wav")), "a.wav",
+                "{\"generator\":\"M/1\",\"watermark\":true}", KEY);
+        assertThat(wav.statusCode()).isEqualTo(415);
+        assertThat(new String(wav.body(), StandardCharsets.UTF_8)).contains("JPEG and PNG only");
+    }
+
+    @Test
     void signingNeedsAKeyAndSaysWhatIsWrong() throws Exception {
         byte[] jpeg = Files.readAllBytes(PLAIN);
         assertThat(multipart(jpeg, "a.jpg", "{\"generator\":\"M/1\"}", null).statusCode()).isEqualTo(401);

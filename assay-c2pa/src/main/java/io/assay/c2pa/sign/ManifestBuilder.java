@@ -62,6 +62,8 @@ public final class ManifestBuilder {
     private String remoteManifestUrl;
     private boolean iptc = true;
     private C2paValidator parentValidator = Validators.standard(TrustSettings.noTrust());
+    private byte[] original;
+    private MediaType originalType;
 
     private ManifestBuilder(DigitalSourceType sourceType, boolean edit) {
         this.sourceType = Objects.requireNonNull(sourceType, "digital source type");
@@ -125,6 +127,17 @@ public final class ManifestBuilder {
     }
 
     /**
+     * The asset being signed was derived from {@code original} (for instance, re-encoded with an invisible watermark):
+     * Content Credentials are looked for in the original rather than in the derived bytes, and become the parent
+     * ingredient. Without this, the signed asset itself is looked at.
+     */
+    public ManifestBuilder derivedFrom(byte[] original, MediaType type) {
+        this.original = original;
+        this.originalType = type;
+        return this;
+    }
+
+    /**
      * Signs {@code asset}.
      *
      * @throws C2paException   when the format cannot be signed or the file is malformed
@@ -135,12 +148,14 @@ public final class ManifestBuilder {
         Embedder embedder = Embedders.forType(type)
                 .orElseThrow(() -> new C2paException("signing " + type.mime() + " is not supported"));
         List<String> notes = new ArrayList<>();
-        Optional<ManifestStore> parentStore = readStore(asset, type);
+        byte[] source = original != null ? original : asset;
+        MediaType sourceFormat = original != null ? originalType : type;
+        Optional<ManifestStore> parentStore = readStore(source, sourceFormat);
         Optional<ParentIngredient> parent = Optional.empty();
         if (parentStore.isPresent()) {
-            parent = Optional.of(ParentIngredient.of(parentStore.get(), validate(asset, type), type));
+            parent = Optional.of(ParentIngredient.of(parentStore.get(), validate(source, sourceFormat), sourceFormat));
         } else if (edit) {
-            parent = Optional.of(ParentIngredient.plain(type, title));
+            parent = Optional.of(ParentIngredient.plain(sourceFormat, title));
         }
         boolean records = parent.isPresent();
         byte[] clean = embedder.strip(asset);

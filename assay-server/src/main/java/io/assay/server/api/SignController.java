@@ -26,7 +26,7 @@ import java.nio.charset.StandardCharsets;
 /**
  * {@code POST /v1/sign} (authenticated): labels a generated asset at creation with the service's signing identity.
  * Multipart with a {@code file} part and an optional {@code options} JSON part
- * {@code {"sourceType", "generator": "Name/1.2", "title", "edit", "remoteManifestUrl", "iptc"}}, or the raw file as
+ * {@code {"sourceType", "generator": "Name/1.2", "title", "edit", "remoteManifestUrl", "iptc", "watermark"}}, or the raw file as
  * the body with the same options as query parameters. Answers 200 with the signed file ({@code Assay-Manifest}
  * names the new manifest).
  */
@@ -43,14 +43,14 @@ public class SignController {
 
     /** The options of a sign request; {@code generator} is required. */
     public record Options(String sourceType, String generator, String title, Boolean edit, String remoteManifestUrl,
-                          Boolean iptc) {
+                          Boolean iptc, Boolean watermark) {
     }
 
     @PostMapping(value = "/v1/sign", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     public ResponseEntity<byte[]> signMultipart(@RequestPart("file") MultipartFile file,
                                                 @RequestPart(value = "options", required = false) String options)
             throws IOException, AssetRejectedException, C2paException, SignerException {
-        Options o = options == null ? new Options(null, null, null, null, null, null) : parse(options);
+        Options o = options == null ? new Options(null, null, null, null, null, null, null) : parse(options);
         String name = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank() ? "upload"
                 : file.getOriginalFilename();
         try (InputStream in = file.getInputStream()) {
@@ -66,11 +66,12 @@ public class SignController {
                                            @RequestParam(required = false) String title,
                                            @RequestParam(required = false) Boolean edit,
                                            @RequestParam(required = false) String remoteManifestUrl,
-                                           @RequestParam(required = false) Boolean iptc)
+                                           @RequestParam(required = false) Boolean iptc,
+                                           @RequestParam(required = false) Boolean watermark)
             throws IOException, AssetRejectedException, C2paException, SignerException {
         try (InputStream in = request.getInputStream()) {
             return sign(in, name == null || name.isBlank() ? "upload" : name,
-                    new Options(sourceType, generator, title, edit, remoteManifestUrl, iptc));
+                    new Options(sourceType, generator, title, edit, remoteManifestUrl, iptc, watermark));
         }
     }
 
@@ -107,7 +108,7 @@ public class SignController {
             throw new BadRequestException("remoteManifestUrl must be an http(s) URL");
         }
         return new SigningService.Request(source, agent, version, o.title(), Boolean.TRUE.equals(o.edit()), remote,
-                !Boolean.FALSE.equals(o.iptc()));
+                !Boolean.FALSE.equals(o.iptc()), Boolean.TRUE.equals(o.watermark()));
     }
 
     private Options parse(String text) {
@@ -118,7 +119,7 @@ public class SignController {
             return json.readValue(text, Options.class);
         } catch (JacksonException e) {
             throw new BadRequestException("the options are not valid JSON of the form {\"sourceType\", \"generator\", "
-                    + "\"title\", \"edit\", \"remoteManifestUrl\", \"iptc\"}");
+                    + "\"title\", \"edit\", \"remoteManifestUrl\", \"iptc\", \"watermark\"}");
         }
     }
 

@@ -17,6 +17,7 @@ import io.assay.core.media.MediaAsset;
 import io.assay.core.media.MediaType;
 import io.assay.server.AssayProperties;
 import io.assay.server.scan.Uploads;
+import io.assay.watermark.assay.AssayWatermarkKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -29,7 +30,7 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Signs uploads with the service's own identity (configuration, never the request): watermark first when asked,
+ * Signs uploads with the service's own identity (configuration, never the request): Assay watermark first when asked,
  * then Content Credentials and IPTC XMP. The signer is loaded once at start so a bad key fails the start-up log,
  * not a request.
  */
@@ -42,6 +43,7 @@ public class SigningService {
     private final AssetLimits limits;
     private final Optional<Signer> signer;
     private final Optional<String> problem;
+    private final Watermarking watermarking;
 
     public SigningService(AssayProperties properties) {
         this.settings = properties.signing();
@@ -62,11 +64,14 @@ public class SigningService {
         }
         this.signer = s;
         this.problem = why;
+        this.watermarking = new Watermarking(settings.watermarkKey() == null || settings.watermarkKey().isEmpty()
+                ? AssayWatermarkKey.DEFAULT : AssayWatermarkKey.fromPassphrase(settings.watermarkKey()),
+                properties.limits().maxPixels());
     }
 
     /** What a sign request asks for. */
     public record Request(DigitalSourceType sourceType, String generatorName, String generatorVersion, String title,
-                          boolean edit, String remoteManifestUrl, boolean iptc) {
+                          boolean edit, String remoteManifestUrl, boolean iptc, boolean watermark) {
     }
 
     /** The signed asset and its media type. */
@@ -97,7 +102,13 @@ public class SigningService {
                 AddressPolicy policy = settings.tsaAllowPrivate() ? a -> Optional.empty() : AddressPolicy.PUBLIC_ONLY;
                 builder.timeStampAuthority(new Rfc3161Client(settings.tsa(), policy, Duration.ofSeconds(15), null));
             }
-            return new Result(builder.sign(bytes, asset.mediaType(), s), asset.mediaType());
+            byte[] toSign = bytes;
+            if (request.watermark()) {
+                toSign = watermarking.apply(bytes, asset.mediaType(), request.sourceType(),
+                        settings.watermarkGeneratorId());
+                builder.derivedFrom(bytes, asset.mediaType());
+            }
+            return new Result(builder.sign(toSign, asset.mediaType(), s), asset.mediaType());
         } finally {
             Files.deleteIfExists(tmp);
         }
