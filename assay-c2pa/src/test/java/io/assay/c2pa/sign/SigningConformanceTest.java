@@ -195,6 +195,70 @@ class SigningConformanceTest {
         }
     }
 
+    /** A generator's KMS/HSM: the key stays in another process (openssl here); the output is still Trusted. */
+    @Test
+    void aSignerWhoseKeyNeverEntersTheJvm() throws Exception {
+        Path s = SharedCorpus.corpus("c2pa/trust/signing");
+        List<Path> files = new ArrayList<>();
+        for (SigningAlgorithm alg : List.of(SigningAlgorithm.ES256, SigningAlgorithm.PS256)) {
+            String name = alg.name().toLowerCase();
+            Signer external = new io.assay.c2pa.testing.OpensslSigner(alg, s.resolve(name + "_key.pem"),
+                    s.resolve(name + "_chain.pem"));
+            SignedAsset out = ManifestBuilder.created(DigitalSourceType.TRAINED_ALGORITHMIC_MEDIA)
+                    .softwareAgent("ExampleModel", "2.0").sign(stripped("png", MediaType.PNG), MediaType.PNG, external);
+            files.add(Files.write(dir.resolve("external-" + name + ".png"), out.bytes()));
+        }
+        Map<String, JsonNode> reports = ReferencePeer.validate(Trust.testRoots(), files);
+        reports.forEach((f, r) -> assertThat(r.path("validation_state").asString()).as(f + ": " + r).isEqualTo("Trusted"));
+        C2paValidator validator = Validators.standard(testRoots(List.of()));
+        for (Path f : files) {
+            assertThat(validate(validator, f).state()).isEqualTo(ValidationState.Trusted);
+        }
+    }
+
+    /**
+     * IPTC XMP beside the manifest: the digital source type and the provenance link, merged into XMP the input
+     * already had (its other properties kept), read back by the metadata analyzer's parser (xmpcore).
+     */
+    @Test
+    void iptcXmpIsMergedAndCarriesTheProvenanceLink() throws Exception {
+        // a Photoshop export with a long XMP packet (history, tool, dates)
+        byte[] input = Files.readAllBytes(SharedCorpus.corpus("pdq/bridge-mods/blur-a-lot.jpg"));
+        SignedAsset out = ManifestBuilder.created(DigitalSourceType.COMPOSITE_WITH_TRAINED_ALGORITHMIC_MEDIA)
+                .softwareAgent("ExampleEditor", "1.0").remoteManifestUrl("https://cr.example/m/1.c2pa")
+                .sign(input, MediaType.JPEG, signer(SigningAlgorithm.ES256));
+        String before = xmp(input);
+        String after = xmp(out.bytes());
+        var meta = com.adobe.internal.xmp.XMPMetaFactory.parseFromString(after);
+        assertThat(meta.getPropertyString(IptcXmp.IPTC_EXT, "DigitalSourceType"))
+                .isEqualTo(DigitalSourceType.COMPOSITE_WITH_TRAINED_ALGORITHMIC_MEDIA.iri());
+        assertThat(meta.getPropertyString(IptcXmp.DCTERMS, "provenance")).isEqualTo("https://cr.example/m/1.c2pa");
+        var old = com.adobe.internal.xmp.XMPMetaFactory.parseFromString(before);
+        var it = old.iterator(new com.adobe.internal.xmp.options.IteratorOptions().setJustLeafnodes(true));
+        int kept = 0;
+        while (it.hasNext()) {
+            var p = (com.adobe.internal.xmp.properties.XMPPropertyInfo) it.next();
+            if (p.getPath() == null || p.getNamespace() == null || p.getNamespace().isEmpty()
+                    || p.getPath().contains("DigitalSourceType")) {
+                continue;
+            }
+            assertThat(meta.getProperty(p.getNamespace(), p.getPath())).as(p.getPath()).isNotNull();
+            kept++;
+        }
+        assertThat(kept).as("the input's other XMP properties").isPositive();
+        assertThat(validate(Validators.standard(testRoots(List.of())),
+                Files.write(dir.resolve("iptc.jpg"), out.bytes())).state()).isEqualTo(ValidationState.Trusted);
+    }
+
+    /** The XMP packet of a JPEG's APP1 segment. */
+    static String xmp(byte[] jpeg) {
+        String s = new String(jpeg, java.nio.charset.StandardCharsets.ISO_8859_1);
+        int start = s.indexOf("<x:xmpmeta");
+        int end = s.indexOf("</x:xmpmeta>", start);
+        assertThat(start).as("an XMP packet").isNotNegative();
+        return new String(jpeg, start, end + "</x:xmpmeta>".length() - start, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     @Test
     void unsupportedFormatsAreRefusedClearly() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> ManifestBuilder
