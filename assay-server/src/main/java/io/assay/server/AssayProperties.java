@@ -19,6 +19,7 @@ import java.time.Duration;
  * @param demo            load demo data at start
  * @param analyzers       analyzer settings, e.g. {@code assay.analyzers[c2pa.trust-anchors]=/etc/assay/roots.pem}
  * @param signing         the service's signing identity for {@code POST /v1/sign}; signing is off without one
+ * @param retroHunt       how long the signals of scanned uploads are kept for retro-hunts
  */
 @ConfigurationProperties("assay")
 public record AssayProperties(
@@ -30,7 +31,8 @@ public record AssayProperties(
         String apiKey,
         boolean demo,
         java.util.Map<String, String> analyzers,
-        Signing signing) {
+        Signing signing,
+        RetroHunt retroHunt) {
 
     public AssayProperties {
         dataDir = dataDir != null ? dataDir : Path.of(System.getProperty("user.home"), ".assay");
@@ -40,6 +42,17 @@ public record AssayProperties(
         analyzerTimeout = analyzerTimeout != null ? analyzerTimeout : Duration.ofSeconds(10);
         analyzers = analyzers != null ? java.util.Map.copyOf(analyzers) : java.util.Map.of();
         signing = signing != null ? signing : new Signing(null, null, null, null, null, null, null, false, null, null, 0);
+        retroHunt = retroHunt != null ? retroHunt : new RetroHunt(null);
+    }
+
+    /** @param retention how long an upload's signals stay searchable (default 90 days) */
+    public record RetroHunt(Duration retention) {
+        public RetroHunt {
+            retention = retention != null ? retention : Duration.ofDays(90);
+            if (retention.isNegative() || retention.isZero()) {
+                throw new IllegalArgumentException("assay.retro-hunt.retention must be positive");
+            }
+        }
     }
 
     /** @param embeddedPort the embedded server's port; 0 picks a free one */

@@ -7,6 +7,7 @@ import io.assay.core.scan.ScanContext;
 import io.assay.core.scan.ScanPipeline;
 import io.assay.core.scan.Verdict;
 import io.assay.server.api.ProblemHandler.UploadTooLargeException;
+import io.assay.server.retro.RetroHunt;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.springframework.stereotype.Service;
@@ -28,7 +29,11 @@ public class ScanService {
     private final MeterRegistry meters;
     private final Timer scanTimer;
 
-    public ScanService(ScanPipeline pipeline, ScanRepository repository, AssetLimits limits, MeterRegistry meters) {
+    private final RetroHunt retroHunt;
+
+    public ScanService(ScanPipeline pipeline, ScanRepository repository, AssetLimits limits, MeterRegistry meters,
+                       RetroHunt retroHunt) {
+        this.retroHunt = retroHunt;
         this.pipeline = pipeline;
         this.repository = repository;
         this.limits = limits;
@@ -58,6 +63,8 @@ public class ScanService {
         Verdict verdict = scanTimer.record(() -> pipeline.scan(asset, context));
         meters.counter("assay.scans", "label", verdict.label().id(), "media_kind", asset.mediaType().kind().name().toLowerCase())
                 .increment();
-        return repository.save(verdict, apiKeyId);
+        Verdict stored = repository.save(verdict, apiKeyId);
+        retroHunt.record(stored); // its hashes stay searchable for copies of deepfakes flagged later
+        return stored;
     }
 }
