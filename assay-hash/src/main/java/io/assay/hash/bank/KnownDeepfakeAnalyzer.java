@@ -25,10 +25,22 @@ public final class KnownDeepfakeAnalyzer implements Analyzer {
 
     private final MediaSignals signals;
     private final SignalBank bank;
+    private final java.util.Set<io.assay.hash.SignalType> always;
 
     public KnownDeepfakeAnalyzer(MediaSignals signals, SignalBank bank) {
+        this(signals, bank, java.util.EnumSet.of(io.assay.hash.SignalType.PDQ));
+    }
+
+    /**
+     * @param always the signal types computed for every asset they apply to, whether or not a bank holds them (so that
+     *               a deepfake flagged later can be searched among past uploads); the others only while a bank holds
+     *               them, since audio and video cost a decode
+     */
+    public KnownDeepfakeAnalyzer(MediaSignals signals, SignalBank bank, java.util.Set<io.assay.hash.SignalType> always) {
         this.signals = java.util.Objects.requireNonNull(signals, "signals");
         this.bank = java.util.Objects.requireNonNull(bank, "bank");
+        this.always = java.util.EnumSet.of(io.assay.hash.SignalType.PDQ);
+        this.always.addAll(always);
     }
 
     public SignalBank bank() {
@@ -40,23 +52,28 @@ public final class KnownDeepfakeAnalyzer implements Analyzer {
         return NAME;
     }
 
+    private boolean wants(io.assay.hash.SignalType t) {
+        return always.contains(t) || bank.holds(t);
+    }
+
     @Override
     public boolean supports(MediaType type) {
         // Images are always hashed (milliseconds; the hash is kept with the verdict). Audio and video cost a decode
-        // through ffmpeg, so they are hashed only while some bank holds signals they could match.
+        // through ffmpeg, so they are hashed only while some bank holds signals they could match, or when asked to
+        // always be (for retro-hunts).
         return switch (type.kind()) {
             case IMAGE -> signals.supports(type);
-            case AUDIO -> signals.supports(type) && bank.holds(io.assay.hash.SignalType.CHROMAPRINT);
+            case AUDIO -> signals.supports(type) && wants(io.assay.hash.SignalType.CHROMAPRINT);
             case VIDEO -> signals.supports(type)
-                    && (bank.holds(io.assay.hash.SignalType.VPDQ) || bank.holds(io.assay.hash.SignalType.CHROMAPRINT));
+                    && (wants(io.assay.hash.SignalType.VPDQ) || wants(io.assay.hash.SignalType.CHROMAPRINT));
             default -> false;
         };
     }
 
     @Override
     public List<Evidence> analyze(MediaAsset asset, ScanContext context) throws Exception {
-        // Images: always PDQ. Audio and video: only the signal types some bank holds (each costs a decode).
-        java.util.Set<io.assay.hash.SignalType> wanted = java.util.EnumSet.of(io.assay.hash.SignalType.PDQ);
+        // Images: always PDQ. Audio and video: the types asked for always, and those some bank holds (each costs a decode).
+        java.util.Set<io.assay.hash.SignalType> wanted = java.util.EnumSet.copyOf(always);
         for (io.assay.hash.SignalType t : io.assay.hash.SignalType.values()) {
             if (bank.holds(t)) {
                 wanted.add(t);

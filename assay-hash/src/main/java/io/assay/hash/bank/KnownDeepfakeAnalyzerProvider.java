@@ -24,7 +24,8 @@ import java.util.Set;
  */
 public final class KnownDeepfakeAnalyzerProvider implements AnalyzerProvider {
 
-    static final Set<String> KEYS = Set.of("bank", "pdq-distance", "pdq-quality", "dihedral", "pdq-preparation");
+    static final Set<String> KEYS = Set.of("bank", "pdq-distance", "pdq-quality", "dihedral", "pdq-preparation",
+            "always");
 
     @Override
     public String name() {
@@ -41,7 +42,19 @@ public final class KnownDeepfakeAnalyzerProvider implements AnalyzerProvider {
         for (Path p : settings.paths(KnownDeepfakeAnalyzer.NAME + ".bank")) {
             loader.load(p, bank, t);
         }
-        return new KnownDeepfakeAnalyzer(signals, bank);
+        return new KnownDeepfakeAnalyzer(signals, bank, always(settings));
+    }
+
+    /** {@code known-deepfake.always}: signal types computed for every upload (default {@code pdq}). */
+    public static java.util.Set<io.assay.hash.SignalType> always(AnalyzerSettings s) {
+        java.util.Set<io.assay.hash.SignalType> out = java.util.EnumSet.of(io.assay.hash.SignalType.PDQ);
+        String v = s.get(KnownDeepfakeAnalyzer.NAME + ".always").orElse("pdq");
+        for (String part : v.split(",")) {
+            if (!part.isBlank()) {
+                out.add(io.assay.hash.SignalType.parse(part.strip()));
+            }
+        }
+        return out;
     }
 
     static PdqHasher.Preparation preparation(AnalyzerSettings s) {

@@ -118,6 +118,23 @@ class KnownDeepfakeAnalyzerTest {
         assertThat(matches(scan(bank, flat))).isEmpty();
     }
 
+    /** known-deepfake.always: audio is fingerprinted with no audio bank (for retro-hunts), and only then. */
+    @Test
+    void audioIsFingerprintedWithoutABankOnlyWhenAskedToBe() throws Exception {
+        Path wav = SharedCorpus.corpus("audio/orig.wav");
+        MediaAsset asset = MediaAsset.open(wav, AssetLimits.DEFAULT);
+        SignalBank empty = new SignalBank();
+        assertThat(new KnownDeepfakeAnalyzer(signals, empty).supports(asset.mediaType())).isFalse();
+        var always = KnownDeepfakeAnalyzerProvider.always(new io.assay.core.analyzer.AnalyzerSettings(
+                java.util.Map.of("known-deepfake.always", "pdq, chromaprint")));
+        KnownDeepfakeAnalyzer analyzer = new KnownDeepfakeAnalyzer(signals, empty, always);
+        assertThat(analyzer.supports(asset.mediaType())).isTrue();
+        List<Evidence> ev = analyzer.analyze(asset, ScanContext.NONE);
+        assertThat(ev).singleElement().satisfies(e -> assertThat(e.details().get("signalType")).isEqualTo("chromaprint"));
+        assertThatThrownBy(() -> KnownDeepfakeAnalyzerProvider.always(new io.assay.core.analyzer.AnalyzerSettings(
+                java.util.Map.of("known-deepfake.always", "pdq,sha1")))).hasMessageContaining("unknown signal type 'sha1'");
+    }
+
     @Test
     void aBankDirectoryOfMediaAndSignalListsLoads() throws Exception {
         Path dir = Files.createDirectories(tmp.resolve("candidate-fakes"));

@@ -48,7 +48,8 @@ public class PipelineConfig {
         // The known-deepfake analyzer matches against the server's live banks (PostgreSQL-backed), not a folder.
         List<Analyzer> analyzers = new ArrayList<>(InstalledAnalyzers.load(new AnalyzerSettings(props.analyzers())));
         analyzers.removeIf(a -> a.name().equals(KnownDeepfakeAnalyzer.NAME));
-        analyzers.add(new KnownDeepfakeAnalyzer(signals, banks));
+        analyzers.add(new KnownDeepfakeAnalyzer(signals, banks, io.assay.hash.bank.KnownDeepfakeAnalyzerProvider.always(
+                new AnalyzerSettings(props.analyzers()))));
         ScanPipeline pipeline = new ScanPipeline(analyzers,
                 new LabelPolicy(policy), props.analyzerTimeout());
         log.info("Analyzers: {}", pipeline.analyzers().stream().map(a -> a.name()).toList());
