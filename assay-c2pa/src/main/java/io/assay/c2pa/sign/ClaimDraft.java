@@ -48,8 +48,8 @@ record ClaimDraft(String label, String instanceId, HashAlgorithm alg, String gen
         }
     }
 
-    /** The serialized store; {@code manifest} is the new manifest's superbox. */
-    record Built(byte[] store, byte[] manifest) {
+    /** The serialized store. */
+    record Built(byte[] store) {
     }
 
     /** The {@code c2pa.actions.v2} map: created, or opened (of the parent ingredient) then edited. */
@@ -165,7 +165,7 @@ record ClaimDraft(String label, String instanceId, HashAlgorithm alg, String gen
                 List.of(assertionStore, claimBox, signatureBox));
         List<byte[]> manifests = new ArrayList<>(keptManifests);
         manifests.add(manifest);
-        return new Built(JumbfWriter.superBox(JumbfTypes.MANIFEST_STORE, "c2pa", null, manifests), manifest);
+        return new Built(JumbfWriter.superBox(JumbfTypes.MANIFEST_STORE, "c2pa", null, manifests));
     }
 
     /** COSE_Sign1 over the claim, time-stamped if asked, padded to exactly {@code reserve} bytes. */
