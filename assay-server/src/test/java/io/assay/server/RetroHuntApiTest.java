@@ -140,6 +140,60 @@ class RetroHuntApiTest {
         assertThat(kept).doesNotContain(hash).isNotEmpty();
     }
 
+    /**
+     * A fake banked on Tuesday: the copy accepted on Monday is found by the retro-hunt, the copies uploaded after are
+     * matched live, and the signal's timeline shows both, per platform, each upload counted once.
+     */
+    @Test
+    void aBankedFakeGetsATimelineOfEarlierAndLaterCopies() throws Exception {
+        Path fake = SharedCorpus.corpus("pdq/reg-test-input/labelme-subset/q0122.jpg");
+        BufferedImage img = ImageIO.read(fake.toFile());
+        String monday = json.readTree(scan("/v1/scans?name=m.jpg&platform=social-a",
+                resizedJpeg(fake, img.getWidth(), img.getHeight())).body()).get("id").asString(); // re-encoded
+
+        assertThat(postJson("/v1/banks", "{\"name\":\"timeline-test\"}").statusCode()).isEqualTo(201);
+        JsonNode added = json.readTree(multipart("/v1/banks/timeline-test/entries", Files.readAllBytes(fake), "fake.jpg")
+                .body());
+        String signal = added.get("entries").get(0).get("signalId").asString();
+        assertThat(signal).startsWith("indicator--");
+
+        JsonNode timeline = null;
+        for (int i = 0; i < 50; i++) { // the retro-hunt runs in the background
+            timeline = json.readTree(get("/v1/signals/" + signal + "/timeline").body());
+            if (!timeline.get("sightings").isEmpty()) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+        assertThat(timeline.get("sightings")).hasSize(1);
+        assertThat(timeline.get("sightings").get(0).get("platform").asString()).isEqualTo("social-a");
+        assertThat(timeline.get("sightings").get(0).get("sources").get(0).asString()).isEqualTo("retro-hunt");
+
+        byte[] later = Files.readAllBytes(fake);
+        for (int i = 0; i < 2; i++) {
+            JsonNode v = json.readTree(scan("/v1/scans?name=t.jpg&platform=social-b", later).body());
+            assertThat(v.get("label").asString()).isEqualTo("known-deepfake");
+        }
+        timeline = json.readTree(get("/v1/signals/" + signal + "/timeline").body());
+        assertThat(timeline.get("sightings")).hasSize(2);
+        JsonNode b = timeline.get("sightings").get(1);
+        assertThat(b.get("platform").asString()).isEqualTo("social-b");
+        assertThat(b.get("count").asLong()).isEqualTo(2);
+        assertThat(b.get("sources").get(0).asString()).isEqualTo("scan");
+        assertThat(timeline.get("totalCount").asLong()).isEqualTo(3);
+        assertThat(timeline.get("entries").get(0).get("bank").asString()).isEqualTo("timeline-test");
+        assertThat(monday).isNotBlank();
+
+        assertThat(get("/v1/signals/indicator--00000000-0000-4000-8000-000000000000/timeline").statusCode())
+                .isEqualTo(404);
+        assertThat(get("/v1/signals/not-an-id/timeline").statusCode()).isEqualTo(404);
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + KEY).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     @Test
     void badRequestsAreRefusedClearly() throws Exception {
         assertThat(postJson("/v1/retro-hunt", "{}").statusCode()).isEqualTo(400);

@@ -235,7 +235,7 @@ public class BankController {
 
     private EntryFields fields(NewEntries e) {
         return new EntryFields(text(e.label(), "label", 500), text(e.reason(), "reason", 5000), url(e.debunkUrl()),
-                text(e.election(), "election", 200), text(e.candidate(), "candidate", 200), null, null);
+                text(e.election(), "election", 200), text(e.candidate(), "candidate", 200), null, null, null);
     }
 
     private static String url(String u) {

@@ -18,7 +18,7 @@ public class BankRepository {
     private static final String ENTRY_COLUMNS = """
             e.id, b.name as bank, e.signal_type, e.signal, e.quality, e.label, e.reason, e.debunk_url, e.election,
             e.candidate, e.source_name, e.source_sha256, e.added_by, e.added_at, e.retracted_at, e.retracted_by,
-            e.retraction_reason""";
+            e.retraction_reason, e.signal_id""";
 
     private final JdbcClient jdbc;
 
@@ -68,11 +68,12 @@ public class BankRepository {
     public EntryRecord addEntry(String bank, String type, String signal, int quality, EntryFields f, String addedBy) {
         long id = jdbc.sql("""
                         insert into bank_entry (bank_id, signal_type, signal, quality, label, reason, debunk_url, election,
-                            candidate, source_name, source_sha256, added_by, added_at)
+                            candidate, source_name, source_sha256, added_by, added_at, signal_id)
                         select b.id, :type, :signal, :quality, :label, :reason, :debunk, :election, :candidate, :sourceName,
-                            :sourceSha, :by, :at from bank b where b.name = :bank
+                            :sourceSha, :by, :at, :signalId from bank b where b.name = :bank
                         returning id""")
                 .param("bank", bank).param("type", type).param("signal", signal).param("quality", quality)
+                .param("signalId", signalId(f))
                 .param("label", f.label()).param("reason", f.reason()).param("debunk", f.debunkUrl())
                 .param("election", f.election()).param("candidate", f.candidate()).param("sourceName", f.sourceName())
                 .param("sourceSha", f.sourceSha256()).param("by", addedBy).param("at", Timestamp.from(Instant.now()))
@@ -85,14 +86,14 @@ public class BankRepository {
                                         EntryFields f, String addedBy) {
         List<Long> ids = jdbc.sql("""
                         insert into bank_entry (bank_id, signal_type, signal, quality, label, reason, debunk_url, election,
-                            candidate, source_name, source_sha256, added_by, added_at)
+                            candidate, source_name, source_sha256, added_by, added_at, signal_id)
                         select b.id, x.type, x.signal, x.quality, :label, :reason, :debunk, :election, :candidate, :sourceName,
-                            :sourceSha, :by, :at
+                            :sourceSha, :by, :at, :signalId
                         from bank b, unnest(cast(:types as text[]), cast(:signals as text[]), cast(:qualities as int[]))
                             with ordinality as x(type, signal, quality, n)
                         where b.name = :bank order by x.n
                         returning id""")
-                .param("bank", bank).param("types", types.toArray(String[]::new))
+                .param("bank", bank).param("types", types.toArray(String[]::new)).param("signalId", signalId(f))
                 .param("signals", signals.toArray(String[]::new)).param("qualities", qualities.toArray(Integer[]::new))
                 .param("label", f.label()).param("reason", f.reason()).param("debunk", f.debunkUrl())
                 .param("election", f.election()).param("candidate", f.candidate()).param("sourceName", f.sourceName())
@@ -161,7 +162,19 @@ public class BankRepository {
                 rs.getInt("quality"), rs.getString("label"), rs.getString("reason"), rs.getString("debunk_url"),
                 rs.getString("election"), rs.getString("candidate"), rs.getString("source_name"),
                 rs.getString("source_sha256"), rs.getString("added_by"), instant(rs, "added_at"),
-                instant(rs, "retracted_at"), rs.getString("retracted_by"), rs.getString("retraction_reason"));
+                instant(rs, "retracted_at"), rs.getString("retracted_by"), rs.getString("retraction_reason"),
+                rs.getString("signal_id"));
+    }
+
+    /** The caller's signal id, or a new one: the signals banked in one call describe one piece of media. */
+    private static String signalId(EntryFields f) {
+        return f.signalId() != null ? f.signalId() : "indicator--" + java.util.UUID.randomUUID();
+    }
+
+    /** Every entry (live or retracted) of a signal. */
+    public List<EntryRecord> entriesOfSignal(String signalId) {
+        return jdbc.sql("select " + ENTRY_COLUMNS + " from bank_entry e join bank b on b.id = e.bank_id where e.signal_id = :s order by e.id")
+                .param("s", signalId).query((rs, i) -> entry(rs)).list();
     }
 
     private static Instant instant(ResultSet rs, String col) throws SQLException {
@@ -171,6 +184,6 @@ public class BankRepository {
 
     /** What a caller may say about an entry. */
     public record EntryFields(String label, String reason, String debunkUrl, String election, String candidate,
-                              String sourceName, String sourceSha256) {
+                              String sourceName, String sourceSha256, String signalId) {
     }
 }

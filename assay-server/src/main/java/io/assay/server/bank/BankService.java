@@ -15,6 +15,7 @@ import io.assay.server.api.ProblemHandler.BadRequestException;
 import io.assay.server.api.ProblemHandler.NotFoundException;
 import io.assay.server.scan.Uploads;
 import io.assay.server.security.ApiKeys;
+import io.assay.server.sighting.SightingService;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
@@ -49,6 +50,7 @@ public class BankService {
     static final long LOOK_BACK = 1_000;
 
     private final BankRepository repository;
+    private final SightingService sightings;
     private final SignalBank live;
     private final MediaSignals signals;
     private final AssetLimits limits;
@@ -63,7 +65,9 @@ public class BankService {
     private final java.util.Set<Long> refused = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private Instant lastRetractionCheck = Instant.EPOCH;
 
-    public BankService(BankRepository repository, SignalBank live, MediaSignals signals, AssetLimits limits, ApiKeys keys) {
+    public BankService(BankRepository repository, SignalBank live, MediaSignals signals, AssetLimits limits, ApiKeys keys,
+                       SightingService sightings) {
+        this.sightings = sightings;
         this.repository = repository;
         this.live = live;
         this.signals = signals;
@@ -223,7 +227,14 @@ public class BankService {
                 checked.stream().map(SignalInput::value).toList(), checked.stream().map(SignalInput::quality).toList(),
                 fields, keyName(keyId));
         added.forEach(this::apply);
+        huntEarlierCopies(bank, added);
         return added;
+    }
+
+    /** Newly banked signals are looked for among uploads already scanned (in the background). */
+    private void huntEarlierCopies(String bank, List<EntryRecord> added) {
+        MatchThresholds t = live.thresholds(bank).orElse(MatchThresholds.DEFAULTS);
+        sightings.huntInBackground(added, t);
     }
 
     /** Hashes an uploaded file and banks its signals; the media itself is not kept. */
@@ -238,8 +249,10 @@ public class BankService {
                 throw new BadRequestException("no signal can be computed for " + asset.mediaType().mime()
                         + " (hashed: JPEG, PNG, GIF, WebP and TIFF images; WAV, MP3 and M4A audio; MP4/MOV video)");
             }
+            // all the media's signals form one signal (one indicator when shared)
+            String signalId = fields.signalId() != null ? fields.signalId() : "indicator--" + UUID.randomUUID();
             BankRepository.EntryFields withSource = new BankRepository.EntryFields(fields.label(), fields.reason(),
-                    fields.debunkUrl(), fields.election(), fields.candidate(), name, sha256(tmp));
+                    fields.debunkUrl(), fields.election(), fields.candidate(), name, sha256(tmp), signalId);
             String by = keyName(keyId);
             List<EntryRecord> added = new ArrayList<>();
             for (QuerySignal s : computed) {
@@ -248,6 +261,7 @@ public class BankService {
                 apply(e);
                 added.add(e);
             }
+            huntEarlierCopies(bank, added);
             return added;
         } finally {
             Files.deleteIfExists(tmp);

@@ -6,5 +6,5 @@ import java.time.Instant;
 public record EntryRecord(long id, String bank, String signalType, String signal, int quality, String label,
                           String reason, String debunkUrl, String election, String candidate, String sourceName,
                           String sourceSha256, String addedBy, Instant addedAt, Instant retractedAt,
-                          String retractedBy, String retractionReason) {
+                          String retractedBy, String retractionReason, String signalId) {
 }

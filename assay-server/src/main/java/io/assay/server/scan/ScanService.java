@@ -8,6 +8,7 @@ import io.assay.core.scan.ScanPipeline;
 import io.assay.core.scan.Verdict;
 import io.assay.server.api.ProblemHandler.UploadTooLargeException;
 import io.assay.server.retro.RetroHunt;
+import io.assay.server.sighting.SightingService;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.springframework.stereotype.Service;
@@ -30,10 +31,12 @@ public class ScanService {
     private final Timer scanTimer;
 
     private final RetroHunt retroHunt;
+    private final SightingService sightings;
 
     public ScanService(ScanPipeline pipeline, ScanRepository repository, AssetLimits limits, MeterRegistry meters,
-                       RetroHunt retroHunt) {
+                       RetroHunt retroHunt, SightingService sightings) {
         this.retroHunt = retroHunt;
+        this.sightings = sightings;
         this.pipeline = pipeline;
         this.repository = repository;
         this.limits = limits;
@@ -65,6 +68,7 @@ public class ScanService {
                 .increment();
         Verdict stored = repository.save(verdict, apiKeyId);
         retroHunt.record(stored); // its hashes stay searchable for copies of deepfakes flagged later
+        sightings.recordMatches(stored);
         return stored;
     }
 }

@@ -1,0 +1,52 @@
+package io.assay.server.api;
+
+import io.assay.server.api.ProblemHandler.NotFoundException;
+import io.assay.server.bank.BankRepository;
+import io.assay.server.bank.EntryRecord;
+import io.assay.server.sighting.SightingRepository;
+import io.assay.server.sighting.SightingService;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * {@code GET /v1/signals/{id}/timeline}: where and when a banked signal (a debunked deepfake's hashes, id
+ * {@code indicator--<uuid>}) was seen: its bank entries and its sightings per observer and platform, earliest first.
+ */
+@RestController
+public class SignalController {
+
+    private static final Pattern ID = Pattern.compile("indicator--[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
+    private final BankRepository banks;
+    private final SightingService sightings;
+
+    public SignalController(BankRepository banks, SightingService sightings) {
+        this.banks = banks;
+        this.sightings = sightings;
+    }
+
+    @GetMapping(value = "/v1/signals/{id}/timeline", produces = MediaType.APPLICATION_JSON_VALUE)
+    public Map<String, Object> timeline(@PathVariable String id) {
+        if (!ID.matcher(id).matches()) {
+            throw new NotFoundException("no signal " + (id.length() > 80 ? id.substring(0, 80) + "..." : id));
+        }
+        List<EntryRecord> entries = banks.entriesOfSignal(id);
+        List<SightingRepository.Sighting> seen = sightings.timeline(id);
+        if (entries.isEmpty() && seen.isEmpty()) {
+            throw new NotFoundException("no signal " + id);
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("signal", id);
+        out.put("entries", entries);
+        out.put("sightings", seen);
+        out.put("totalCount", seen.stream().mapToLong(SightingRepository.Sighting::count).sum());
+        return out;
+    }
+}
