@@ -3,6 +3,8 @@ package io.assay.exchange.json;
 import tools.jackson.databind.JsonNode;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -78,6 +80,14 @@ public final class Jcs {
         }
         // Since JDK 19 Double.toString yields the shortest digits that round-trip, which is what ECMAScript asks for.
         BigDecimal decimal = new BigDecimal(Double.toString(Math.abs(value))).stripTrailingZeros();
+        if (decimal.precision() == 2) {
+            // Double.toString never prints fewer than two digits (4.9E-324), ECMAScript prints one when one
+            // round-trips (5e-324): the closest one-digit decimal is the only candidate.
+            BigDecimal one = new BigDecimal(Math.abs(value)).round(new MathContext(1, RoundingMode.HALF_EVEN));
+            if (one.doubleValue() == Math.abs(value)) {
+                decimal = one.stripTrailingZeros();
+            }
+        }
         String digits = decimal.unscaledValue().toString();
         int k = digits.length();
         int n = k - decimal.scale(); // value = digits x 10^(n-k)

@@ -58,7 +58,8 @@ public final class PublicKeys {
                         throw new IllegalArgumentException("P-256 coordinates must be 32 bytes");
                     }
                     ECPoint point = new ECPoint(new BigInteger(1, x), new BigInteger(1, y));
-                    // the JDK's KeyFactory checks that the point lies on the curve
+                    // the JDK's KeyFactory does not check that the point lies on the curve (invalid-curve keys)
+                    requireOnCurve(point);
                     yield KeyFactory.getInstance("EC").generatePublic(new ECPublicKeySpec(point, P256));
                 }
                 default -> throw new IllegalArgumentException("JWK kty must be OKP (Ed25519) or EC (P-256), got "
@@ -83,6 +84,9 @@ public final class PublicKeys {
             try {
                 PublicKey key = KeyFactory.getInstance(algorithm).generatePublic(new X509EncodedKeySpec(der));
                 JwsAlgorithm.forKey(key); // refuses other curves
+                if (key instanceof java.security.interfaces.ECPublicKey ec) {
+                    requireOnCurve(ec.getW());
+                }
                 return key;
             } catch (GeneralSecurityException | IllegalArgumentException tryNext) {
                 // next algorithm
@@ -107,6 +111,21 @@ public final class PublicKeys {
             }
         }
         return StixJson.write(jwk);
+    }
+
+    /** y^2 = x^3 + ax + b (mod p) with both coordinates in [0, p). */
+    private static void requireOnCurve(ECPoint point) {
+        BigInteger p = ((java.security.spec.ECFieldFp) P256.getCurve().getField()).getP();
+        BigInteger x = point.getAffineX();
+        BigInteger y = point.getAffineY();
+        if (point == ECPoint.POINT_INFINITY || x.signum() < 0 || y.signum() < 0 || x.compareTo(p) >= 0
+                || y.compareTo(p) >= 0) {
+            throw new IllegalArgumentException("the EC point is not on P-256");
+        }
+        BigInteger rhs = x.pow(3).add(P256.getCurve().getA().multiply(x)).add(P256.getCurve().getB()).mod(p);
+        if (!y.pow(2).mod(p).equals(rhs)) {
+            throw new IllegalArgumentException("the EC point is not on P-256");
+        }
     }
 
     static boolean isP256(ECParameterSpec params) {

@@ -121,7 +121,14 @@ public final class StixSignals {
             if (reach < 0) {
                 throw new IllegalArgumentException("reach must be >= 0");
             }
-            common = common.withExtension(AssayExtension.ID, AssayExtension.bodyOf(common).put("reach", reach));
+            ObjectNode body = AssayExtension.bodyOf(common);
+            // an int node when it fits, as a parser reads it back, so that equal objects have equal JSON trees
+            if (reach <= Integer.MAX_VALUE) {
+                body.put("reach", reach.intValue());
+            } else {
+                body.put("reach", reach.longValue());
+            }
+            common = common.withExtension(AssayExtension.ID, body);
         }
         return new Sighting(common, null, indicatorId, List.of(), platformRef == null ? List.of() : List.of(platformRef),
                 firstSeen == null ? null : Timestamp.of(firstSeen), lastSeen == null ? null : Timestamp.of(lastSeen),
