@@ -140,9 +140,10 @@ public final class StixValidator {
             }
             case Sighting.TYPE -> {
                 c.ref(json, "sighting_of_ref", null, true);
-                String of = json.path("sighting_of_ref").asString("");
-                if (SCO_TYPES.contains(StixIds.typeOf(of)) || "relationship".equals(StixIds.typeOf(of))
-                        || Sighting.TYPE.equals(StixIds.typeOf(of))) {
+                // typeOf is null for a malformed id (already reported by ref()); Set.of rejects contains(null)
+                String ofType = StixIds.typeOf(json.path("sighting_of_ref").asString(""));
+                if (ofType != null && (SCO_TYPES.contains(ofType) || "relationship".equals(ofType)
+                        || Sighting.TYPE.equals(ofType))) {
                     c.error("sighting_of_ref", "must reference an SDO");
                 }
                 c.refs(json, "observed_data_refs", Set.of("observed-data"), false);

@@ -131,6 +131,16 @@ class StixValidatorTest {
     }
 
     @Test
+    void aMalformedSightingOfRefIsAnErrorNotACrash() {
+        ObjectNode sighting = StixJson.parseObject("""
+                {"type":"sighting","spec_version":"2.1","id":"sighting--ee20065d-2555-424f-ad9e-0f8428623c75",
+                 "created":"2026-11-25T10:00:00.000Z","modified":"2026-11-25T10:00:00.000Z",
+                 "sighting_of_ref":"no-separator"}
+                """);
+        assertThat(properties(StixValidator.validate(sighting))).containsExactly("sighting_of_ref");
+    }
+
+    @Test
     void markingDefinitionRules() {
         ObjectNode marking = StixCodec.write(Tlp.GREEN.markingDefinition());
         marking.remove("extensions");
