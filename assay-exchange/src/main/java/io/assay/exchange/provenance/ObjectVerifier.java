@@ -62,12 +62,13 @@ public final class ObjectVerifier {
                 return Verification.rejected("JWS header member \"" + member + "\" is not accepted");
             }
         }
-        String alg = header.path("alg").asString(null);
+        // alg and kid must be JSON strings: no coercion of numbers or objects into names
+        String alg = header.path("alg").isString() ? header.get("alg").stringValue() : null;
         Optional<JwsAlgorithm> algorithm = JwsAlgorithm.ofJwsName(alg);
         if (algorithm.isEmpty()) {
             return Verification.rejected("JWS algorithm " + alg + " is not accepted (only EdDSA and ES256)");
         }
-        String kid = header.path("kid").asString(null);
+        String kid = header.path("kid").isString() ? header.get("kid").stringValue() : null;
         if (kid == null) {
             return Verification.rejected("the JWS header has no kid");
         }
@@ -80,7 +81,7 @@ public final class ObjectVerifier {
             return Verification.rejected("the header says " + alg + " but key " + kid + " is registered for "
                     + key.algorithm().jwsName());
         }
-        String creator = object.path("created_by_ref").asString(null);
+        String creator = object.path("created_by_ref").isString() ? object.get("created_by_ref").stringValue() : null;
         if (!key.identityRef().equals(creator)) {
             return Verification.rejected("signed with a key of " + key.identityRef() + " but created_by_ref is "
                     + creator);

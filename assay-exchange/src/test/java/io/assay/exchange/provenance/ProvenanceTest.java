@@ -150,6 +150,15 @@ class ProvenanceTest {
     }
 
     @Test
+    void algAndKidMustBeStrings() {
+        ObjectNode object = signed(JwsAlgorithm.EDDSA);
+        object.put(ObjectSignatures.PROPERTY, jws("{\"alg\":[\"EdDSA\"],\"kid\":\"fc-ed\"}", new byte[64]));
+        assertThat(VERIFIER.verify(object).reason()).contains("not accepted");
+        object.put(ObjectSignatures.PROPERTY, jws("{\"alg\":\"EdDSA\",\"kid\":7}", new byte[64]));
+        assertThat(VERIFIER.verify(object).reason()).contains("no kid");
+    }
+
+    @Test
     void unsignedAndMalformedSignaturesAreRejectedWithAReason() {
         ObjectNode object = StixCodec.write(Fixtures.indicator(Tlp.GREEN));
         assertThat(VERIFIER.verify(object).reason()).contains("unsigned");
