@@ -2,6 +2,7 @@ package io.assay.exchange.json;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -29,6 +30,9 @@ public final class StixJson {
                             .maxNameLength(1024)
                             .build())
                     .build())
+            // I-JSON (RFC 7493) names are unique; with duplicates, a verifier and a consumer could read different
+            // values under one signature, so such JSON is refused
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
 
     private StixJson() {

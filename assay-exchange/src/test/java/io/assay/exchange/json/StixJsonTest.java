@@ -22,6 +22,12 @@ class StixJsonTest {
     }
 
     @Test
+    void duplicateNamesAreRefused() {
+        assertThatThrownBy(() -> StixJson.parse("{\"id\":\"a\",\"id\":\"b\"}")).isInstanceOf(StixJsonException.class)
+                .hasMessageContaining("Duplicate");
+    }
+
+    @Test
     void nonObjectsAndGarbageAreRefused() {
         assertThatThrownBy(() -> StixJson.parseObject("[1]")).isInstanceOf(StixJsonException.class);
         assertThatThrownBy(() -> StixJson.parseObject("{\"a\":")).isInstanceOf(StixJsonException.class);
