@@ -17,7 +17,7 @@ class ArchitectureTest {
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("io.assay");
 
-    static final String[] LIBRARIES = {"io.assay.core..", "io.assay.metadata..", "io.assay.c2pa..", "io.assay.index..", "io.assay.hash..", "io.assay.watermark.."};
+    static final String[] LIBRARIES = {"io.assay.core..", "io.assay.metadata..", "io.assay.c2pa..", "io.assay.index..", "io.assay.hash..", "io.assay.watermark..", "io.assay.exchange.."};
 
     @Test
     void librariesDoNotDependOnSpring() {
@@ -69,6 +69,14 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("io.assay.watermark..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.assay.metadata..", "io.assay.c2pa..",
                         "io.assay.hash..", "io.assay.index..")
+                .check(ASSAY);
+    }
+
+    @Test
+    void theExchangeModelStandsAlone() {
+        noClasses().that().resideInAPackage("io.assay.exchange..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.assay.core..", "io.assay.metadata..",
+                        "io.assay.c2pa..", "io.assay.hash..", "io.assay.index..", "io.assay.watermark..")
                 .check(ASSAY);
     }
 
