@@ -55,7 +55,7 @@ public class TaxiiFilter extends OncePerRequestFilter {
                     ? "TAXII endpoints need a participant token (Authorization: Bearer TOKEN)" : "the token is not valid"));
             return;
         }
-        if (!TaxiiMedia.acceptable(request.getHeader("Accept"))) {
+        if (!TaxiiMedia.acceptable(String.join(",", java.util.Collections.list(request.getHeaders("Accept"))))) {
             refuse(response, new TaxiiException(406, "Not acceptable", "not-acceptable",
                     "this server answers with " + TaxiiMedia.TAXII + "; send it in the Accept header"));
             return;
@@ -78,7 +78,7 @@ public class TaxiiFilter extends OncePerRequestFilter {
     private void refuse(HttpServletResponse response, TaxiiException e) throws IOException {
         response.setStatus(e.status());
         response.setContentType(TaxiiMedia.TAXII);
-        response.setCharacterEncoding("UTF-8");
-        response.getWriter().write(json.writeValueAsString(e.error()));
+        // Bytes (JSON is UTF-8), so that no charset parameter is added to the TAXII media type.
+        response.getOutputStream().write(json.writeValueAsBytes(e.error()));
     }
 }
