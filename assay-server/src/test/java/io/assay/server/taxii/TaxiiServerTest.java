@@ -247,6 +247,15 @@ class TaxiiServerTest {
         assertTaxiiError(tooBig, 413);
         assertThat(json.readTree(tooBig.body()).get("description").asString()).contains(Integer.toString(MAX));
 
+        // A chunked body declares no length: it is cut off while read.
+        HttpResponse<String> chunked = send(req(objects, alice).header("Content-Type", TAXII).POST(
+                HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(big.getBytes(StandardCharsets.UTF_8)))));
+        assertTaxiiError(chunked, 413);
+
+        // The admin API takes the server's API key, not a participant token.
+        assertThat(send(HttpRequest.newBuilder(uri("/v1/exchange/collections")).header("Authorization", "Bearer " + alice.token())
+                .GET()).statusCode()).isEqualTo(401);
+
         // One bad object fails alone; the others are stored.
         JsonNode mixed = json.readTree(post(objects, alice, "{\"objects\":[" + indicator("indicator--" + UUID.randomUUID(),
                 "2026-05-02T00:00:00Z", "") + ",{\"type\":\"indicator\",\"id\":\"malware--" + UUID.randomUUID()
@@ -291,6 +300,23 @@ class TaxiiServerTest {
         // AMBER: members only; a participant who is no member of the collection reads nothing of it.
         assertThat(ids(get(objects + amber + "/", bob))).containsExactly(amber);
         assertTaxiiError(get(objects + amber + "/", mallory), 404);
+    }
+
+    @Test
+    void matchParametersMayCarryUnencodedBrackets() throws Exception {
+        String c = collection("brackets");
+        String malware = "malware--" + UUID.randomUUID();
+        post(ROOT + "collections/" + c + "/objects/", alice, "{\"objects\":[" + indicator("indicator--" + UUID.randomUUID(),
+                "2026-07-01T00:00:00Z", "") + ",{\"type\":\"malware\",\"spec_version\":\"2.1\",\"id\":\"" + malware
+                + "\",\"created\":\"2026-07-01T00:00:00Z\",\"modified\":\"2026-07-01T00:00:00Z\",\"name\":\"kit\",\"is_family\":false}]}");
+        // java.net.URI refuses raw brackets, as many clients send them: speak HTTP/1.1 on a socket.
+        try (var socket = new java.net.Socket("localhost", port)) {
+            String request = "GET " + ROOT + "collections/" + c + "/objects/?match[type]=malware HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Authorization: Bearer " + bob.token() + "\r\nAccept: " + TAXII + "\r\nConnection: close\r\n\r\n";
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(response).startsWith("HTTP/1.1 200").contains(malware).doesNotContain("indicator--");
+        }
     }
 
     // --- helpers
