@@ -6,6 +6,7 @@ import io.assay.server.taxii.Collections;
 import io.assay.server.taxii.Participant;
 import io.assay.server.taxii.Participants;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -75,6 +76,15 @@ public class ExchangeAdminController {
         Participant p = participants.find(id).orElseThrow(() -> new NotFoundException("no participant " + id));
         String token = participants.rotate(id).orElseThrow(() -> new NotFoundException("no participant " + id));
         return new CreatedParticipant(p.id(), p.name(), p.identity(), token);
+    }
+
+    /** Revokes a participant: its token stops working; what it posted stays. */
+    @DeleteMapping("/participants/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void revoke(@PathVariable UUID id) {
+        if (!participants.revoke(id)) {
+            throw new NotFoundException("no participant " + id);
+        }
     }
 
     @PostMapping("/collections")

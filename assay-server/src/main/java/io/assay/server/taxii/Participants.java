@@ -60,6 +60,12 @@ public class Participants {
         return rows == 1 ? Optional.of(token) : Optional.empty();
     }
 
+    /** Revokes a participant: its token stops working at once; its objects and statuses stay. */
+    public boolean revoke(UUID id) {
+        return jdbc.sql("update taxii_participant set revoked_at = :at where id = :id and revoked_at is null")
+                .param("at", OffsetDateTime.now(ZoneOffset.UTC)).param("id", id).update() == 1;
+    }
+
     public List<Participant> list() {
         return jdbc.sql("select id, name, identity_id from taxii_participant where revoked_at is null order by name")
                 .query((rs, i) -> new Participant(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3))).list();

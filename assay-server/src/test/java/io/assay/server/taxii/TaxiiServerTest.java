@@ -319,6 +319,29 @@ class TaxiiServerTest {
         }
     }
 
+    @Test
+    void aRotatedTokenAndARevokedParticipantAreRefused() throws Exception {
+        Who trent = participant("trent-" + UUID.randomUUID());
+        String c = collection("revocation");
+        member(c, trent, true, false);
+        String objects = ROOT + "collections/" + c + "/objects/";
+        assertThat(get(objects, trent).statusCode()).isEqualTo(200);
+
+        HttpResponse<String> rotated = admin("/v1/exchange/participants/" + trent.id() + "/token", "POST", "");
+        assertThat(rotated.statusCode()).as(rotated.body()).isEqualTo(200);
+        Who renewed = new Who(trent.id(), trent.identity(), json.readTree(rotated.body()).get("token").asString());
+        assertTaxiiError(get(objects, trent), 401);
+        assertThat(get(objects, renewed).statusCode()).isEqualTo(200);
+
+        assertThat(admin("/v1/exchange/participants/" + trent.id(), "DELETE", "").statusCode()).isEqualTo(204);
+        assertTaxiiError(get(objects, renewed), 401);
+        assertThat(admin("/v1/exchange/participants/" + trent.id(), "DELETE", "").statusCode()).isEqualTo(404);
+        assertThat(admin("/v1/exchange/participants", "GET", "").body()).doesNotContain(trent.id()).doesNotContain("token");
+        // Names and identities are unique; an identity must be a STIX identity id.
+        assertThat(admin("/v1/exchange/participants", "POST", "{\"name\":\"alice-platform\"}").statusCode()).isEqualTo(400);
+        assertThat(admin("/v1/exchange/participants", "POST", "{\"name\":\"x\",\"identity\":\"bob\"}").statusCode()).isEqualTo(400);
+    }
+
     // --- helpers
 
     Who participant(String name) throws Exception {
