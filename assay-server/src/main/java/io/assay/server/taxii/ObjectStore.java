@@ -93,14 +93,14 @@ public class ObjectStore {
 
     /**
      * The CTE {@code v}: versions in the collection that pass TLP and the id, type and spec_version filters, each
-     * ranked from the newest and from the oldest of its object's visible versions.
+     * ranked from the newest and from the oldest of its object's visible versions. Without match[spec_version] only
+     * the newest spec version of each object is kept (section 3.4.4; "2.0" < "2.1" as text).
      */
     private static String visible(UUID collection, Participant reader, ObjectQuery q, Map<String, Object> params) {
         StringBuilder sql = new StringBuilder("""
-                with v as (
+                with b as (
                     select seq, object_id, type, spec_version, version, date_added, object,
-                        row_number() over (partition by object_id order by version desc) as newest,
-                        row_number() over (partition by object_id order by version asc) as oldest
+                        max(spec_version) over (partition by object_id) as newest_spec
                     from taxii_object
                     where collection_id = :c
                       and (tlp <> 'red' or created_by_ref = :me or red_recipients @> jsonb_build_array(cast(:me as text)))""");
@@ -114,8 +114,16 @@ public class ObjectStore {
             sql.append(" and type in (:types)");
             params.put("types", q.types());
         }
-        if (!q.specVersions().isEmpty()) {
-            sql.append(" and spec_version in (:specs)");
+        sql.append("""
+                ), v as (
+                    select seq, object_id, type, spec_version, version, date_added, object,
+                        row_number() over (partition by object_id order by version desc) as newest,
+                        row_number() over (partition by object_id order by version asc) as oldest
+                    from b where\s""");
+        if (q.specVersions().isEmpty()) {
+            sql.append("spec_version = newest_spec");
+        } else {
+            sql.append("spec_version in (:specs)");
             params.put("specs", q.specVersions());
         }
         return sql.append(")").toString();

@@ -182,6 +182,15 @@ class TaxiiServerTest {
         assertThat(json.readTree(get(objects + "?match%5Btype%5D=malware,indicator", bob).body()).get("objects")).hasSize(2);
         assertThat(json.readTree(get(objects + "?match%5Bspec_version%5D=2.0", bob).body()).has("objects")).isFalse();
         assertThat(json.readTree(get(objects + "?match%5Bspec_version%5D=2.1", bob).body()).get("objects")).hasSize(2);
+        // An object also stored as STIX 2.0: without match[spec_version] only its newest spec version is served.
+        String old = "indicator--" + UUID.randomUUID();
+        post(ROOT + "collections/" + c + "/objects/", alice, "{\"objects\":[" + indicator(old, v1, "").replace("\"2.1\"", "\"2.0\"")
+                + "," + indicator(old, v2, "") + "]}");
+        assertThat(modifieds(get(objects + "?match%5Bid%5D=" + old + "&match%5Bversion%5D=all", bob))).containsExactly(v2);
+        assertThat(modifieds(get(objects + "?match%5Bid%5D=" + old + "&match%5Bspec_version%5D=2.0", bob))).containsExactly(v1);
+        assertThat(modifieds(get(objects + "?match%5Bid%5D=" + old + "&match%5Bspec_version%5D=2.0,2.1&match%5Bversion%5D=all", bob)))
+                .containsExactly(v1, v2);
+        send(req(objects + old + "/?match%5Bspec_version%5D=2.0,2.1", alice).DELETE());
         assertTaxiiError(get(objects + "?match%5Bversion%5D=yesterday", bob), 400);
         assertTaxiiError(get(objects + "?limit=0", bob), 400);
         assertTaxiiError(get(objects + "?added_after=soon", bob), 400);
