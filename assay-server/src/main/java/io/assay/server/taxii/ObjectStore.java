@@ -1,0 +1,149 @@
+package io.assay.server.taxii;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The STIX object versions of each collection. Every read goes through {@link #visible}: it applies the collection,
+ * TLP:RED (only the creator and the named recipients see a red version) and the match filters before version
+ * selection and paging, so that what a reader cannot see changes neither "last", nor pages, nor {@code more}.
+ */
+@Repository
+public class ObjectStore {
+
+    /** One stored version, as the objects, manifest and versions endpoints list it. */
+    public record Row(long seq, String id, String type, String specVersion, Instant version, Instant dateAdded, String json) {
+    }
+
+    /** A page of rows in date_added order; {@code next} is set when there are more. */
+    public record Page(List<Row> rows, boolean more, String next) {
+    }
+
+    private final JdbcClient jdbc;
+    private final JsonMapper mapper;
+
+    public ObjectStore(JdbcClient jdbc, JsonMapper mapper) {
+        this.jdbc = jdbc;
+        this.mapper = mapper;
+    }
+
+    /** Stores a version; false when that version (id, version) was there already, which is left as it was. */
+    public boolean add(UUID collection, StixObject o, Instant dateAdded) {
+        return jdbc.sql("""
+                        insert into taxii_object (collection_id, object_id, type, spec_version, version, created, date_added,
+                            created_by_ref, marking_refs, tlp, red_recipients, object)
+                        values (:c, :id, :type, :spec, :version, :created, :added, :by, cast(:refs as jsonb), :tlp,
+                            cast(:red as jsonb), cast(:object as jsonb))
+                        on conflict (collection_id, object_id, version) do nothing""")
+                .param("c", collection).param("id", o.id()).param("type", o.type()).param("spec", o.specVersion())
+                .param("version", TaxiiTime.db(o.version())).param("created", TaxiiTime.db(o.created()))
+                .param("added", TaxiiTime.db(dateAdded)).param("by", o.createdByRef())
+                .param("refs", mapper.writeValueAsString(o.markingRefs())).param("tlp", Tlp.of(o.markingRefs()).stored())
+                .param("red", mapper.writeValueAsString(o.redRecipients()))
+                .param("object", mapper.writeValueAsString(o.json()))
+                .update() == 1;
+    }
+
+    /** A page of the versions the reader may see that match the query. */
+    public Page find(UUID collection, Participant reader, ObjectQuery q, boolean withObjects) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        StringBuilder sql = new StringBuilder(visible(collection, reader, q, params));
+        sql.append(" select seq, object_id, type, spec_version, version, date_added, ")
+                .append(withObjects ? "object::text" : "null").append(" from v where ").append(versionFilter(q, params));
+        if (q.addedAfter() != null) {
+            sql.append(" and date_added > :after");
+            params.put("after", TaxiiTime.db(q.addedAfter()));
+        }
+        if (q.next() != null) {
+            sql.append(" and (date_added, seq) > (:nextAdded, :nextSeq)");
+            params.put("nextAdded", TaxiiTime.db(q.next().dateAdded()));
+            params.put("nextSeq", q.next().seq());
+        }
+        sql.append(" order by date_added, seq limit :limit");
+        params.put("limit", q.limit() + 1);
+        List<Row> rows = new ArrayList<>(jdbc.sql(sql.toString()).params(params).query((rs, i) -> new Row(
+                rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                rs.getObject(5, OffsetDateTime.class).toInstant(), rs.getObject(6, OffsetDateTime.class).toInstant(),
+                rs.getString(7))).list());
+        boolean more = rows.size() > q.limit();
+        if (more) {
+            rows.removeLast();
+            Row last = rows.getLast();
+            return new Page(rows, true, new ObjectQuery.Cursor(last.dateAdded(), last.seq()).toString());
+        }
+        return new Page(rows, false, null);
+    }
+
+    /** Deletes the versions of one object that the query selects and the deleter can see; returns how many. */
+    public int delete(UUID collection, Participant deleter, ObjectQuery q) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        String sql = visible(collection, deleter, q, params)
+                + " delete from taxii_object where seq in (select seq from v where " + versionFilter(q, params) + ")";
+        return jdbc.sql(sql).params(params).update();
+    }
+
+    /**
+     * The CTE {@code v}: versions in the collection that pass TLP and the id, type and spec_version filters, each
+     * ranked from the newest and from the oldest of its object's visible versions. Without match[spec_version] only
+     * the newest spec version of each object is kept (section 3.4.4; "2.0" < "2.1" as text).
+     */
+    private static String visible(UUID collection, Participant reader, ObjectQuery q, Map<String, Object> params) {
+        StringBuilder sql = new StringBuilder("""
+                with b as (
+                    select seq, object_id, type, spec_version, version, date_added, object,
+                        max(spec_version) over (partition by object_id) as newest_spec
+                    from taxii_object
+                    where collection_id = :c
+                      and (tlp <> 'red' or created_by_ref = :me or red_recipients @> jsonb_build_array(cast(:me as text)))""");
+        params.put("c", collection);
+        params.put("me", reader.identity());
+        if (!q.ids().isEmpty()) {
+            sql.append(" and object_id in (:ids)");
+            params.put("ids", q.ids());
+        }
+        if (!q.types().isEmpty()) {
+            sql.append(" and type in (:types)");
+            params.put("types", q.types());
+        }
+        sql.append("""
+                ), v as (
+                    select seq, object_id, type, spec_version, version, date_added, object,
+                        row_number() over (partition by object_id order by version desc) as newest,
+                        row_number() over (partition by object_id order by version asc) as oldest
+                    from b where\s""");
+        if (q.specVersions().isEmpty()) {
+            sql.append("spec_version = newest_spec");
+        } else {
+            sql.append("spec_version in (:specs)");
+            params.put("specs", q.specVersions());
+        }
+        return sql.append(")").toString();
+    }
+
+    private static String versionFilter(ObjectQuery q, Map<String, Object> params) {
+        List<String> any = new ArrayList<>();
+        if (q.versionKeywords().contains("all")) {
+            return "true";
+        }
+        if (q.versionKeywords().contains("last")) {
+            any.add("newest = 1");
+        }
+        if (q.versionKeywords().contains("first")) {
+            any.add("oldest = 1");
+        }
+        if (!q.versions().isEmpty()) {
+            any.add("version in (:versions)");
+            params.put("versions", q.versions().stream().map(TaxiiTime::db).toList());
+        }
+        return "(" + String.join(" or ", any) + ")";
+    }
+}
