@@ -40,7 +40,7 @@ create table taxii_object (
     created_by_ref text,
     marking_refs   jsonb       not null,          -- object_marking_refs as posted
     tlp            text        not null,          -- the most restrictive TLP marking: none, clear, green, amber, amber+strict, red
-    red_recipients jsonb       not null,          -- x_assay_tlp_red_recipients (identity ids)
+    red_recipients jsonb       not null,          -- recipient_refs of the Assay extension (identity ids)
     object         jsonb       not null,
     primary key (collection_id, object_id, version)
 );

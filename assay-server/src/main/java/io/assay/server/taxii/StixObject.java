@@ -15,8 +15,11 @@ import java.util.regex.Pattern;
 public record StixObject(String id, String type, String specVersion, Instant version, Instant created,
                          String createdByRef, List<String> markingRefs, List<String> redRecipients, JsonNode json) {
 
-    /** The custom property naming who, besides the creator, may read a TLP:RED object. */
-    public static final String RED_RECIPIENTS = "x_assay_tlp_red_recipients";
+    /**
+     * Who, besides the creator, may read a TLP:RED object: {@code recipient_refs} in Assay's property extension
+     * (assay-exchange's {@link io.assay.exchange.stix.AssayExtension}), so the store and the library agree.
+     */
+    public static final String RED_RECIPIENTS = "recipient_refs";
 
     private static final Pattern ID = Pattern.compile(
             "([a-z0-9][a-z0-9-]{0,249})--[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
@@ -48,7 +51,7 @@ public record StixObject(String id, String type, String specVersion, Instant ver
         Instant version = modified != null ? modified : created != null ? created : dateAdded;
         String createdBy = string(o, "created_by_ref", false);
         return new StixObject(id, type, spec, version, created, createdBy, strings(o, "object_marking_refs"),
-                strings(o, RED_RECIPIENTS), o);
+                strings(o.path("extensions").path(io.assay.exchange.stix.AssayExtension.ID), RED_RECIPIENTS), o);
     }
 
     private static String string(JsonNode o, String name, boolean required) throws Invalid {

@@ -287,7 +287,9 @@ class TaxiiServerTest {
         String t = "2026-06-01T00:00:00.000Z";
         String envelope = "{\"objects\":["
                 + indicator(red, t, marking(Tlp.RED_ID) + ",\"created_by_ref\":\"" + alice.identity()
-                        + "\",\"x_assay_tlp_red_recipients\":[\"" + carol.identity() + "\"]") + ","
+                        + "\",\"extensions\":{\"" + io.assay.exchange.stix.AssayExtension.ID
+                        + "\":{\"extension_type\":\"property-extension\",\"recipient_refs\":[\""
+                        + carol.identity() + "\"]}}") + ","
                 + indicator(redForCarolOnly, t, marking(Tlp.RED_ID) + ",\"created_by_ref\":\"" + carol.identity() + "\"") + ","
                 + indicator(amber, t, marking(Tlp.AMBER_ID)) + ","
                 + indicator(green, t, marking(Tlp.GREEN_ID)) + ","
