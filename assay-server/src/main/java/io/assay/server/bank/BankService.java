@@ -16,6 +16,7 @@ import io.assay.server.api.ProblemHandler.NotFoundException;
 import io.assay.server.scan.Uploads;
 import io.assay.server.security.ApiKeys;
 import io.assay.server.sighting.SightingService;
+import io.assay.server.sync.ExchangePublisher;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
@@ -51,6 +52,7 @@ public class BankService {
 
     private final BankRepository repository;
     private final SightingService sightings;
+    private final ExchangePublisher publisher;
     private final SignalBank live;
     private final MediaSignals signals;
     private final AssetLimits limits;
@@ -66,8 +68,9 @@ public class BankService {
     private Instant lastRetractionCheck = Instant.EPOCH;
 
     public BankService(BankRepository repository, SignalBank live, MediaSignals signals, AssetLimits limits, ApiKeys keys,
-                       SightingService sightings) {
+                       SightingService sightings, ExchangePublisher publisher) {
         this.sightings = sightings;
+        this.publisher = publisher;
         this.repository = repository;
         this.live = live;
         this.signals = signals;
@@ -231,8 +234,12 @@ public class BankService {
         return added;
     }
 
-    /** Newly banked signals are looked for among uploads already scanned (in the background). */
+    /**
+     * Newly banked signals are published to the exchange (for the banks configured to be) and looked for among
+     * uploads already scanned (in the background).
+     */
     private void huntEarlierCopies(String bank, List<EntryRecord> added) {
+        publisher.publish(added);
         MatchThresholds t = live.thresholds(bank).orElse(MatchThresholds.DEFAULTS);
         sightings.huntInBackground(added, t);
     }
@@ -279,7 +286,12 @@ public class BankService {
             }
         }
         live.remove(id);
-        return repository.entry(id).orElseThrow();
+        EntryRecord retracted = repository.entry(id).orElseThrow();
+        // a shared signal is revoked on the exchange once none of its hashes is live here
+        if (repository.entriesOfSignal(retracted.signalId()).stream().allMatch(x -> x.retractedAt() != null)) {
+            publisher.revoke(retracted.signalId());
+        }
+        return retracted;
     }
 
     public List<BankMatch> match(List<QuerySignal> query) {

@@ -53,6 +53,14 @@ public class ObjectStore {
                 .update() == 1;
     }
 
+    /** The newest stored version of an object in a collection, as JSON text. */
+    public java.util.Optional<String> latest(UUID collection, String objectId) {
+        return jdbc.sql("""
+                        select object::text from taxii_object where collection_id = :c and object_id = :id
+                        order by version desc limit 1""")
+                .param("c", collection).param("id", objectId).query(String.class).optional();
+    }
+
     /** A page of the versions the reader may see that match the query. */
     public Page find(UUID collection, Participant reader, ObjectQuery q, boolean withObjects) {
         Map<String, Object> params = new LinkedHashMap<>();
