@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
 
 /**
  * {@code GET /v1/signals/{id}/timeline}: where and when a banked signal (a debunked deepfake's hashes, id
- * {@code indicator--<uuid>}) was seen: its bank entries and its sightings per observer and platform, earliest first.
+ * {@code indicator--<uuid>}) was seen: its bank entries and its sightings per observer and platform, earliest first,
+ * this node's own ({@code local}) and those other participants shared (signed, {@code sources: ["exchange"]}).
  */
 @RestController
 public class SignalController {
@@ -26,10 +27,13 @@ public class SignalController {
 
     private final BankRepository banks;
     private final SightingService sightings;
+    private final io.assay.server.sync.SightingExchange exchange;
 
-    public SignalController(BankRepository banks, SightingService sightings) {
+    public SignalController(BankRepository banks, SightingService sightings,
+                            io.assay.server.sync.SightingExchange exchange) {
         this.banks = banks;
         this.sightings = sightings;
+        this.exchange = exchange;
     }
 
     @GetMapping(value = "/v1/signals/{id}/timeline", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -38,7 +42,9 @@ public class SignalController {
             throw new NotFoundException("no signal " + (id.length() > 80 ? id.substring(0, 80) + "..." : id));
         }
         List<EntryRecord> entries = banks.entriesOfSignal(id);
-        List<SightingRepository.Sighting> seen = sightings.timeline(id);
+        List<SightingRepository.Sighting> seen = new java.util.ArrayList<>(sightings.timeline(id));
+        seen.addAll(exchange.received(id)); // other participants' signed sightings, posted to this node
+        seen.sort(java.util.Comparator.comparing(SightingRepository.Sighting::firstSeen));
         if (entries.isEmpty() && seen.isEmpty()) {
             throw new NotFoundException("no signal " + id);
         }

@@ -42,7 +42,15 @@ public class SightingService implements AutoCloseable {
         return t;
     });
 
-    public SightingService(SightingRepository sightings, BankRepository banks, RetroHunt retroHunt) {
+    /** Published when a signal was seen in an upload not counted before (the exchange shares it back). */
+    public record SightingRecorded(String signalId) {
+    }
+
+    private final org.springframework.context.ApplicationEventPublisher events;
+
+    public SightingService(SightingRepository sightings, BankRepository banks, RetroHunt retroHunt,
+                           org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.sightings = sightings;
         this.banks = banks;
         this.retroHunt = retroHunt;
@@ -57,8 +65,12 @@ public class SightingService implements AutoCloseable {
             if (e.kind() != EvidenceKind.MATCH || !(e.details().get("entryId") instanceof Number id)) {
                 continue;
             }
-            banks.entry(id.longValue()).ifPresent(entry -> sightings.record(entry.signalId(),
-                    UUID.fromString(verdict.id()), LOCAL, verdict.context().platform(), verdict.scannedAt(), "scan"));
+            banks.entry(id.longValue()).ifPresent(entry -> {
+                if (sightings.record(entry.signalId(), UUID.fromString(verdict.id()), LOCAL,
+                        verdict.context().platform(), verdict.scannedAt(), "scan")) {
+                    events.publishEvent(new SightingRecorded(entry.signalId()));
+                }
+            });
         }
     }
 
@@ -91,6 +103,7 @@ public class SightingService implements AutoCloseable {
                 if (sightings.record(s.getKey(), h.upload().scanId(), LOCAL, h.upload().platform(),
                         h.upload().scannedAt(), "retro-hunt")) {
                     found++;
+                    events.publishEvent(new SightingRecorded(s.getKey()));
                 }
             }
         }

@@ -45,8 +45,11 @@ public record ExchangeProperties(String identity, Path signingKey, String kid, S
      * @param interval     time between polls (default 2 s); doubled after each failure, up to 5 minutes
      * @param bank         the local bank the peer's signals go into (created if missing)
      * @param allowPrivate let the URL be on a private or loopback address (a peer on your own network)
+     * @param shareSightings post this node's signed sightings of the peer's signals back to the peer's collection
+     *                       (needs write rights there and this node's identity and signing key)
      */
-    public record Peer(String name, URI url, String token, Duration interval, String bank, boolean allowPrivate) {
+    public record Peer(String name, URI url, String token, Duration interval, String bank, boolean allowPrivate,
+                       boolean shareSightings) {
         public Peer {
             interval = interval != null ? interval : Duration.ofSeconds(2);
             bank = bank != null ? bank : "exchange-" + name;

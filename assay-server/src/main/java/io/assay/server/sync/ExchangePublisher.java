@@ -16,14 +16,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.node.ObjectNode;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.security.KeyFactory;
-import java.security.PrivateKey;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,11 +39,11 @@ public class ExchangePublisher {
     private final Optional<ObjectSigner> signer;
     private final Optional<UUID> collection;
 
-    public ExchangePublisher(ExchangeProperties props, ObjectStore store, Collections collections) throws IOException {
+    public ExchangePublisher(ExchangeProperties props, ObjectStore store, Collections collections, ExchangeKeys keys) {
         this.props = props;
         this.store = store;
-        if (props.publishing()) {
-            this.signer = Optional.of(new ObjectSigner(props.identity(), props.kid(), privateKey(props)));
+        if (props.publishing() && keys.signer().isPresent()) {
+            this.signer = keys.signer();
             this.collection = Optional.of(collections.all().stream()
                     .filter(c -> c.title().equals(props.publishCollection())).map(Collections.Info::id).findFirst()
                     .orElseGet(() -> collections.create(props.publishCollection(),
@@ -129,19 +123,5 @@ public class ExchangePublisher {
     /** The exchange library's JSON node, as the server's mapper reads it. */
     private static tools.jackson.databind.JsonNode toServerJson(ObjectNode node) {
         return node;
-    }
-
-    private static PrivateKey privateKey(ExchangeProperties p) throws IOException {
-        String pem = Files.readString(p.signingKey());
-        String body = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-        byte[] der = Base64.getDecoder().decode(body);
-        for (String alg : List.of("Ed25519", "EC")) {
-            try {
-                return KeyFactory.getInstance(alg).generatePrivate(new PKCS8EncodedKeySpec(der));
-            } catch (java.security.GeneralSecurityException ignored) {
-                // try the next algorithm
-            }
-        }
-        throw new IOException("assay.exchange.signing-key is not a PKCS#8 Ed25519 or P-256 private key");
     }
 }

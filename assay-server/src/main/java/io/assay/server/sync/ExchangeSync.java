@@ -2,10 +2,7 @@ package io.assay.server.sync;
 
 import io.assay.c2pa.remote.AddressPolicy;
 import io.assay.exchange.json.StixJson;
-import io.assay.exchange.provenance.KeyRegistry;
 import io.assay.exchange.provenance.ObjectVerifier;
-import io.assay.exchange.provenance.ParticipantKey;
-import io.assay.exchange.provenance.PublicKeys;
 import io.assay.exchange.stix.Indicator;
 import io.assay.exchange.stix.MediaSignal;
 import io.assay.exchange.stix.StixCodec;
@@ -29,7 +26,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,21 +54,19 @@ public class ExchangeSync implements AutoCloseable {
     private final BankService banks;
     private final BankRepository bankRepository;
     private final ObjectVerifier verifier;
+    private final ExchangeKeys keys;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .followRedirects(HttpClient.Redirect.NEVER).build();
     private final ScheduledExecutorService pollers;
 
     public ExchangeSync(ExchangeProperties props, CheckpointRepository checkpoints, BankService banks,
-                        BankRepository bankRepository) throws IOException {
+                        BankRepository bankRepository, ExchangeKeys keys) {
         this.props = props;
         this.checkpoints = checkpoints;
         this.banks = banks;
         this.bankRepository = bankRepository;
-        List<ParticipantKey> keys = new ArrayList<>();
-        for (ExchangeProperties.ParticipantKey k : props.participantKeys()) {
-            keys.add(new ParticipantKey(k.identity(), k.kid(), PublicKeys.fromPem(Files.readString(k.key()))));
-        }
-        this.verifier = new ObjectVerifier(KeyRegistry.of(keys));
+        this.keys = keys;
+        this.verifier = keys.verifier();
         this.pollers = Executors.newScheduledThreadPool(Math.max(1, Math.min(4, props.peers().size())), r -> {
             Thread t = new Thread(r, "assay-exchange-poll");
             t.setDaemon(true);

@@ -53,6 +53,15 @@ public class ObjectStore {
                 .update() == 1;
     }
 
+    /** The newest version of every sighting of {@code indicatorId}, in any collection, as JSON text. */
+    public List<String> sightingsOf(String indicatorId) {
+        return jdbc.sql("""
+                        select distinct on (object_id) object::text from taxii_object
+                        where type = 'sighting' and object->>'sighting_of_ref' = :ref
+                        order by object_id, version desc""")
+                .param("ref", indicatorId).query(String.class).list();
+    }
+
     /** The newest stored version of an object in a collection, as JSON text. */
     public java.util.Optional<String> latest(UUID collection, String objectId) {
         return jdbc.sql("""

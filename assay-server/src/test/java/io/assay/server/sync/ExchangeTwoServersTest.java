@@ -22,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -42,6 +43,7 @@ class ExchangeTwoServersTest {
     static final String KEY_A = "ak_a_" + UUID.randomUUID();
     static final String KEY_B = "ak_b_" + UUID.randomUUID();
     static final String IDENTITY_A = "identity--" + UUID.randomUUID();
+    static final String IDENTITY_B = "identity--" + UUID.randomUUID();
     static final Path FAKE = SharedCorpus.corpus("pdq/bridge-mods/aaa-orig.jpg");
 
     @TempDir
@@ -58,6 +60,11 @@ class ExchangeTwoServersTest {
         KeyPair keys = g.generateKeyPair();
         Path priv = Files.writeString(dir.resolve("a-key.pem"), pem("PRIVATE KEY", keys.getPrivate().getEncoded()));
         Path pub = Files.writeString(dir.resolve("a-pub.pem"), pem("PUBLIC KEY", keys.getPublic().getEncoded()));
+        KeyPairGenerator ec = KeyPairGenerator.getInstance("EC");
+        ec.initialize(new java.security.spec.ECGenParameterSpec("secp256r1"));
+        KeyPair keysB = ec.generateKeyPair(); // B signs with ES256
+        Path privB = Files.writeString(dir.resolve("b-key.pem"), pem("PRIVATE KEY", keysB.getPrivate().getEncoded()));
+        Path pubB = Files.writeString(dir.resolve("b-pub.pem"), pem("PUBLIC KEY", keysB.getPublic().getEncoded()));
 
         Map<String, Object> pa = new LinkedHashMap<>();
         pa.put("server.port", 0);
@@ -67,16 +74,19 @@ class ExchangeTwoServersTest {
         pa.put("assay.exchange.signing-key", priv.toString());
         pa.put("assay.exchange.kid", "a-1");
         pa.put("assay.exchange.publish-banks[0]", "debunked");
+        pa.put("assay.exchange.participant-keys[0].identity", IDENTITY_B); // A trusts B's sightings
+        pa.put("assay.exchange.participant-keys[0].kid", "b-1");
+        pa.put("assay.exchange.participant-keys[0].key", pubB.toString());
         a = AssayServer.start(pa);
         urlA = "http://127.0.0.1:" + a.getEnvironment().getProperty("local.server.port");
 
         // A's admin registers B as a participant with read access to A's published collection
         assertThat(post(urlA, KEY_A, "/v1/banks", "{\"name\":\"debunked\"}").statusCode()).isEqualTo(201);
         JsonNode participant = JSON.readTree(post(urlA, KEY_A, "/v1/exchange/participants",
-                "{\"name\":\"platform-b\"}").body());
+                "{\"name\":\"platform-b\",\"identity\":\"" + IDENTITY_B + "\"}").body());
         String collection = JSON.readTree(get(urlA, KEY_A, "/v1/exchange/collections").body()).get(0).get("id").asString();
         assertThat(put(urlA, KEY_A, "/v1/exchange/collections/" + collection + "/members/"
-                + participant.get("id").asString(), "{\"read\":true,\"write\":false}").statusCode()).isBetween(200, 204);
+                + participant.get("id").asString(), "{\"read\":true,\"write\":true}").statusCode()).isBetween(200, 204);
 
         Map<String, Object> pb = new LinkedHashMap<>();
         pb.put("server.port", 0);
@@ -91,6 +101,10 @@ class ExchangeTwoServersTest {
         pb.put("assay.exchange.peers[0].interval", "200ms");
         pb.put("assay.exchange.peers[0].allow-private", "true");
         pb.put("assay.exchange.peers[0].bank", "from-a");
+        pb.put("assay.exchange.peers[0].share-sightings", "true");
+        pb.put("assay.exchange.identity", IDENTITY_B);
+        pb.put("assay.exchange.signing-key", privB.toString());
+        pb.put("assay.exchange.kid", "b-1");
         propsB = pb;
         b = AssayServer.start(pb);
         urlB = "http://127.0.0.1:" + b.getEnvironment().getProperty("local.server.port");
@@ -191,6 +205,24 @@ class ExchangeTwoServersTest {
         assertThat(timeline.get("entries").get(0).get("debunkUrl").asString()).isEqualTo("https://fc.example/1");
         assertThat(timeline.get("sightings").get(0).get("sources").toString()).contains("retro-hunt", "scan");
         assertThat(timeline.get("totalCount").asLong()).isGreaterThanOrEqualTo(2);
+
+        // B's sightings (the early copy found by the retro-hunt, the later ones matched live) reach A's timeline
+        JsonNode onA = null;
+        JsonNode fromB = null;
+        for (int i = 0; i < 100 && fromB == null; i++) {
+            onA = JSON.readTree(get(urlA, KEY_A, "/v1/signals/" + signal + "/timeline").body());
+            for (JsonNode row : onA.get("sightings")) {
+                if (row.get("observer").asString().equals(IDENTITY_B) && row.get("count").asLong() >= 2) {
+                    fromB = row;
+                }
+            }
+            Thread.sleep(100);
+        }
+        assertThat(fromB).as(String.valueOf(onA)).isNotNull();
+        assertThat(fromB.get("platform").asString()).isEqualTo("platform-b");
+        assertThat(fromB.get("sources").get(0).asString()).isEqualTo("exchange");
+        assertThat(Instant.parse(fromB.get("firstSeen").asString()))
+                .isBefore(Instant.parse(fromB.get("lastSeen").asString()));
 
         // A retracts it: the signed revocation reaches B, which retracts its entries; the copy is no longer matched
         for (JsonNode e : added.get("entries")) {
