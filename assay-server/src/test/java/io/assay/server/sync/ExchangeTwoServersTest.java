@@ -78,7 +78,10 @@ class ExchangeTwoServersTest {
         pa.put("assay.exchange.participant-keys[0].kid", "b-1");
         pa.put("assay.exchange.participant-keys[0].key", pubB.toString());
         a = AssayServer.start(pa);
-        urlA = "http://127.0.0.1:" + a.getEnvironment().getProperty("local.server.port");
+        portA = a.getEnvironment().getProperty("local.server.port");
+        urlA = "http://127.0.0.1:" + portA;
+        pa.put("server.port", portA); // a restart comes back on the same port, where B polls it
+        propsA = pa;
 
         // A's admin registers B as a participant with read access to A's published collection
         assertThat(post(urlA, KEY_A, "/v1/banks", "{\"name\":\"debunked\"}").statusCode()).isEqualTo(201);
@@ -111,6 +114,8 @@ class ExchangeTwoServersTest {
     }
 
     static Map<String, Object> propsB;
+    static Map<String, Object> propsA;
+    static String portA;
 
     /**
      * B is stopped while A keeps publishing, then started again on the same data: it catches up from its stored
@@ -137,6 +142,18 @@ class ExchangeTwoServersTest {
         assertThat(JSON.readTree(get(urlB, KEY_B, "/v1/signals/" + s1 + "/timeline").body()).get("entries")).hasSize(1);
         assertThat(JSON.readTree(get(urlB, KEY_B, "/v1/signals/" + s2 + "/timeline").body()).get("entries")).hasSize(1);
         assertThat(b.getBean(CheckpointRepository.class).addedAfter("a")).isPresent();
+
+        // A restarts too: its published signals and the sightings B shared stay, and B keeps syncing from it
+        String timelineBefore = get(urlA, KEY_A, "/v1/signals/" + s1 + "/timeline").body();
+        a.close();
+        a = AssayServer.start(propsA);
+        assertThat(a.getEnvironment().getProperty("local.server.port")).isEqualTo(portA);
+        assertThat(JSON.readTree(get(urlA, KEY_A, "/v1/signals/" + s1 + "/timeline").body()))
+                .isEqualTo(JSON.readTree(timelineBefore));
+        JsonNode third = JSON.readTree(multipart(urlA, KEY_A, "/v1/banks/debunked/entries",
+                Files.readAllBytes(SharedCorpus.corpus("metadata/coffee-plain.jpg")), "{\"label\":\"after A restarted\"}")
+                .body());
+        awaitEntries(urlB, third.get("entries").get(0).get("signalId").asString(), 1);
     }
 
     static void awaitEntries(String base, String signal, int n) throws Exception {
