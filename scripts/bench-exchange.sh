@@ -13,4 +13,4 @@ mvn -pl assay-server test-compile
 cp=$(mvn -pl assay-server dependency:build-classpath -Dmdep.outputFile=/dev/stdout -Dmdep.includeScope=test)
 java_bin="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 "$java_bin" -cp "assay-server/target/test-classes:assay-server/target/classes:$cp" \
-  io.assay.server.sync.ExchangePropagationBenchmark "$rounds" 2>/dev/null | grep -E '^(rounds|post on)'
+  io.assay.server.sync.ExchangePropagationBenchmark "$rounds" 2>/dev/null | grep -E '^(rounds|post on|round )'
