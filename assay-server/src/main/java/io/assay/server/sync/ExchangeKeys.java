@@ -9,11 +9,8 @@ import org.springframework.stereotype.Component;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.security.KeyFactory;
 import java.security.PrivateKey;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 
@@ -45,15 +42,10 @@ public class ExchangeKeys {
     }
 
     private static PrivateKey privateKey(ExchangeProperties p) throws IOException {
-        String pem = Files.readString(p.signingKey());
-        byte[] der = Base64.getDecoder().decode(pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", ""));
-        for (String alg : List.of("Ed25519", "EC")) {
-            try {
-                return KeyFactory.getInstance(alg).generatePrivate(new PKCS8EncodedKeySpec(der));
-            } catch (java.security.GeneralSecurityException ignored) {
-                // try the next algorithm
-            }
+        try {
+            return io.assay.c2pa.sign.PemSigner.privateKey(Files.readString(p.signingKey())); // PKCS#8, SEC1 or PKCS#1
+        } catch (io.assay.c2pa.sign.SignerException e) {
+            throw new IOException("assay.exchange.signing-key: " + e.getMessage(), e);
         }
-        throw new IOException("assay.exchange.signing-key is not a PKCS#8 Ed25519 or P-256 private key");
     }
 }

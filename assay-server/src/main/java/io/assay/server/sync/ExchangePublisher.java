@@ -80,7 +80,7 @@ public class ExchangePublisher {
                     n -> n.put("id", s.getKey()));
             ObjectNode signed = signer.get().sign(StixCodec.write(indicator));
             try {
-                store.add(collection.get(), StixObject.read(toServerJson(signed), now), now);
+                store.add(collection.get(), StixObject.read(signed, now), now);
                 out.add(s.getKey());
             } catch (StixObject.Invalid e) {
                 log.warn("exchange: indicator {} not published: {}", s.getKey(), e.getMessage());
@@ -120,8 +120,4 @@ public class ExchangePublisher {
         }
     }
 
-    /** The exchange library's JSON node, as the server's mapper reads it. */
-    private static tools.jackson.databind.JsonNode toServerJson(ObjectNode node) {
-        return node;
-    }
 }
