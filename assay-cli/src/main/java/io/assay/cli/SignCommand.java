@@ -14,6 +14,7 @@ import io.assay.core.evidence.DigitalSourceType;
 import io.assay.core.media.AssetLimits;
 import io.assay.core.media.AssetRejectedException;
 import io.assay.core.media.MediaAsset;
+import io.assay.server.sign.SigningService;
 import io.assay.server.sign.Watermarking;
 import io.assay.watermark.assay.AssayWatermarkKey;
 import picocli.CommandLine.Command;
@@ -119,7 +120,7 @@ final class SignCommand implements Callable<Integer> {
         try {
             DigitalSourceType type = DigitalSourceType.parse(sourceType).orElseThrow(() ->
                     new IllegalArgumentException("unknown digital source type '" + sourceType + "'"));
-            String[] agent = splitGenerator(generator);
+            String[] agent = SigningService.splitGenerator(generator);
             Signer signer = signer();
             MediaAsset asset = MediaAsset.open(input, AssetLimits.DEFAULT);
             byte[] bytes = Files.readAllBytes(input);
@@ -185,18 +186,5 @@ final class SignCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--cert and --key (or --pkcs12) are required");
         }
         return algorithm == null ? PemSigner.load(key, cert) : PemSigner.load(key, cert, algorithm);
-    }
-
-    /** "Name/1.2" -> [Name, 1.2]; a name without a version keeps a null version. */
-    static String[] splitGenerator(String g) {
-        String s = g.trim();
-        if (s.isEmpty()) {
-            throw new IllegalArgumentException("--generator must name the generator");
-        }
-        int slash = s.lastIndexOf('/');
-        if (slash <= 0 || slash == s.length() - 1) {
-            return new String[]{s, null};
-        }
-        return new String[]{s.substring(0, slash), s.substring(slash + 1)};
     }
 }

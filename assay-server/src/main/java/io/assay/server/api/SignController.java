@@ -99,10 +99,9 @@ public class SignController {
         if (o.generator().length() > 200 || (o.title() != null && o.title().length() > 1000)) {
             throw new BadRequestException("generator or title too long");
         }
-        String g = o.generator().trim();
-        int slash = g.lastIndexOf('/');
-        String agent = slash > 0 && slash < g.length() - 1 ? g.substring(0, slash) : g;
-        String version = slash > 0 && slash < g.length() - 1 ? g.substring(slash + 1) : null;
+        String[] g = SigningService.splitGenerator(o.generator());
+        String agent = g[0];
+        String version = g[1];
         String remote = o.remoteManifestUrl();
         if (remote != null && !(remote.startsWith("https://") || remote.startsWith("http://"))) {
             throw new BadRequestException("remoteManifestUrl must be an http(s) URL");

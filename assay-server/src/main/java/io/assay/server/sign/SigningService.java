@@ -74,6 +74,23 @@ public class SigningService {
                           boolean edit, String remoteManifestUrl, boolean iptc, boolean watermark) {
     }
 
+    /**
+     * A generator named {@code "Name/1.2"} as {@code [Name, 1.2]}; a name without a version keeps a null version.
+     *
+     * @throws IllegalArgumentException when it names nothing
+     */
+    public static String[] splitGenerator(String generator) {
+        String s = generator == null ? "" : generator.trim();
+        if (s.isEmpty()) {
+            throw new IllegalArgumentException("the generator (the model or tool, e.g. \"ExampleModel/1.2\") is required");
+        }
+        int slash = s.lastIndexOf('/');
+        if (slash <= 0 || slash == s.length() - 1) {
+            return new String[]{s, null};
+        }
+        return new String[]{s.substring(0, slash), s.substring(slash + 1)};
+    }
+
     /** The signed asset and its media type. */
     public record Result(SignedAsset signed, MediaType type) {
     }
