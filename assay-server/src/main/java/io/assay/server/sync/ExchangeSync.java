@@ -54,10 +54,11 @@ public class ExchangeSync implements AutoCloseable {
     private final BankService banks;
     private final BankRepository bankRepository;
     private final ObjectVerifier verifier;
-    private final ExchangeKeys keys;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .followRedirects(HttpClient.Redirect.NEVER).build();
     private final ScheduledExecutorService pollers;
+    /** The current back-off per failing peer; removed after a successful poll. */
+    private final java.util.Map<String, Duration> failures = new java.util.concurrent.ConcurrentHashMap<>();
 
     public ExchangeSync(ExchangeProperties props, CheckpointRepository checkpoints, BankService banks,
                         BankRepository bankRepository, ExchangeKeys keys) {
@@ -65,7 +66,6 @@ public class ExchangeSync implements AutoCloseable {
         this.checkpoints = checkpoints;
         this.banks = banks;
         this.bankRepository = bankRepository;
-        this.keys = keys;
         this.verifier = keys.verifier();
         this.pollers = Executors.newScheduledThreadPool(Math.max(1, Math.min(4, props.peers().size())), r -> {
             Thread t = new Thread(r, "assay-exchange-poll");
@@ -100,12 +100,13 @@ public class ExchangeSync implements AutoCloseable {
         }, delay.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    private final java.util.Map<String, Duration> failures = new java.util.concurrent.ConcurrentHashMap<>();
-
+    /** The next delay after a failure: the last one doubled (the interval doubled the first time), at most 5 min. */
     private Duration backoff(ExchangeProperties.Peer peer) {
-        Duration d = failures.merge(peer.name(), peer.interval().multipliedBy(2),
-                (old, x) -> old.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : old.multipliedBy(2));
-        return d;
+        return failures.merge(peer.name(), min(peer.interval().multipliedBy(2)), (old, x) -> min(old.multipliedBy(2)));
+    }
+
+    private static Duration min(Duration d) {
+        return d.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : d;
     }
 
     /** Fetches everything the peer added since the checkpoint, page by page, and banks it. */
