@@ -1,0 +1,41 @@
+package io.assay.detect;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The ensemble's outcome on one input.
+ *
+ * @param outcome   what the votes add up to
+ * @param score     a combined score in 0..1 (weighted mean of the counted detectors' scores), NaN when none counted;
+ *                  used for ROC curves and ordering, not for the decision
+ * @param synthetic weighted votes for "synthetic"
+ * @param authentic weighted votes for "authentic"
+ * @param required  weighted votes one side needed to win
+ * @param results   every detector's result, counted or not
+ * @param reasons   one line per fact that shaped the outcome
+ */
+public record EnsembleResult(Outcome outcome, double score, double synthetic, double authentic, double required,
+                             List<DetectorResult> results, List<String> reasons) {
+
+    public EnsembleResult {
+        Objects.requireNonNull(outcome, "outcome");
+        results = List.copyOf(results);
+        reasons = List.copyOf(reasons);
+    }
+
+    public enum Outcome {
+        /** Enough weighted votes agree the content is synthetic. */
+        SYNTHETIC,
+        /** Enough weighted votes agree the content is authentic. */
+        AUTHENTIC,
+        /** Votes disagree or are too few: a person should look. */
+        UNCERTAIN,
+        /** No detector applies to this content. */
+        NOT_APPLICABLE;
+
+        public String id() {
+            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        }
+    }
+}
