@@ -32,9 +32,11 @@ public class ScanService {
 
     private final RetroHunt retroHunt;
     private final SightingService sightings;
+    private final io.assay.server.review.ReviewQueue reviews;
 
     public ScanService(ScanPipeline pipeline, ScanRepository repository, AssetLimits limits, MeterRegistry meters,
-                       RetroHunt retroHunt, SightingService sightings) {
+                       RetroHunt retroHunt, SightingService sightings, io.assay.server.review.ReviewQueue reviews) {
+        this.reviews = reviews;
         this.retroHunt = retroHunt;
         this.sightings = sightings;
         this.pipeline = pipeline;
@@ -69,6 +71,7 @@ public class ScanService {
         Verdict stored = repository.save(verdict, apiKeyId);
         retroHunt.record(stored); // its hashes stay searchable for copies of deepfakes flagged later
         sightings.recordMatches(stored);
+        reviews.fromVerdict(stored);
         return stored;
     }
 }

@@ -24,7 +24,8 @@ import java.util.concurrent.Future;
 /**
  * Sightings of banked signals on this node: a scan that matches a bank entry is a sighting of the entry's signal
  * (where: the upload's platform; when: the scan time), and when a signal is banked, a retro-hunt among past uploads
- * turns each copy already accepted into a sighting too. The timeline of a signal aggregates them.
+ * turns each copy already accepted into a sighting too, and into an item of the review queue (someone should act on
+ * the copy still online). The timeline of a signal aggregates them.
  */
 @Service
 public class SightingService implements AutoCloseable {
@@ -48,9 +49,13 @@ public class SightingService implements AutoCloseable {
 
     private final org.springframework.context.ApplicationEventPublisher events;
 
+    private final io.assay.server.review.ReviewQueue reviews;
+
     public SightingService(SightingRepository sightings, BankRepository banks, RetroHunt retroHunt,
-                           org.springframework.context.ApplicationEventPublisher events) {
+                           org.springframework.context.ApplicationEventPublisher events,
+                           io.assay.server.review.ReviewQueue reviews) {
         this.events = events;
+        this.reviews = reviews;
         this.sightings = sightings;
         this.banks = banks;
         this.retroHunt = retroHunt;
@@ -103,6 +108,7 @@ public class SightingService implements AutoCloseable {
                 if (sightings.record(s.getKey(), h.upload().scanId(), LOCAL, h.upload().platform(),
                         h.upload().scannedAt(), "retro-hunt")) {
                     found++;
+                    reviews.fromRetroHunt(h.upload().scanId(), s.getKey());
                     events.publishEvent(new SightingRecorded(s.getKey()));
                 }
             }

@@ -47,9 +47,11 @@ public record ExchangeProperties(String identity, Path signingKey, String kid, S
      * @param allowPrivate let the URL be on a private or loopback address (a peer on your own network)
      * @param shareSightings post this node's signed sightings of the peer's signals back to the peer's collection
      *                       (needs write rights there and this node's identity and signing key)
+     * @param push         also follow the collection's event stream (an Assay peer's push extension), so new signals
+     *                     are fetched the moment they are added rather than at the next poll
      */
     public record Peer(String name, URI url, String token, Duration interval, String bank, boolean allowPrivate,
-                       boolean shareSightings) {
+                       boolean shareSightings, boolean push) {
         public Peer {
             interval = interval != null ? interval : Duration.ofSeconds(2);
             bank = bank != null ? bank : "exchange-" + name;

@@ -9,6 +9,7 @@ import io.assay.exchange.stix.StixSignals;
 import io.assay.exchange.stix.Tlp;
 import io.assay.server.bank.EntryRecord;
 import io.assay.server.taxii.Collections;
+import io.assay.server.taxii.ObjectEvents;
 import io.assay.server.taxii.ObjectStore;
 import io.assay.server.taxii.StixObject;
 import org.slf4j.Logger;
@@ -36,12 +37,15 @@ public class ExchangePublisher {
 
     private final ExchangeProperties props;
     private final ObjectStore store;
+    private final ObjectEvents events;
     private final Optional<ObjectSigner> signer;
     private final Optional<UUID> collection;
 
-    public ExchangePublisher(ExchangeProperties props, ObjectStore store, Collections collections, ExchangeKeys keys) {
+    public ExchangePublisher(ExchangeProperties props, ObjectStore store, Collections collections, ExchangeKeys keys,
+                             ObjectEvents events) {
         this.props = props;
         this.store = store;
+        this.events = events;
         if (props.publishing() && keys.signer().isPresent()) {
             this.signer = keys.signer();
             this.collection = Optional.of(collections.all().stream()
@@ -80,8 +84,9 @@ public class ExchangePublisher {
                     n -> n.put("id", s.getKey()));
             ObjectNode signed = signer.get().sign(StixCodec.write(indicator));
             try {
-                store.add(collection.get(), StixObject.read(signed, now), now);
-                out.add(s.getKey());
+                if (add(StixObject.read(signed, now), now)) {
+                    out.add(s.getKey());
+                }
             } catch (StixObject.Invalid e) {
                 log.warn("exchange: indicator {} not published: {}", s.getKey(), e.getMessage());
             }
@@ -113,11 +118,19 @@ public class ExchangePublisher {
         node.put("modified", io.assay.exchange.stix.Timestamp.of(modified).text());
         ObjectNode signed = signer.get().sign(node);
         try {
-            return store.add(collection.get(), StixObject.read(signed, now), now);
+            return add(StixObject.read(signed, now), now);
         } catch (StixObject.Invalid e) {
             log.warn("exchange: revocation of {} not published: {}", signalId, e.getMessage());
             return false;
         }
     }
 
+    /** Stores a published object and tells the collection's event subscribers at once. */
+    private boolean add(StixObject o, Instant now) {
+        boolean added = store.add(collection.get(), o, now);
+        if (added) {
+            events.added(collection.get(), o, now);
+        }
+        return added;
+    }
 }

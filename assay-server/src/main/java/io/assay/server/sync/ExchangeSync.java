@@ -38,7 +38,8 @@ import java.util.concurrent.TimeUnit;
  * Polls peers' TAXII 2.1 collections for signals and writes them into local banks, where the next scan matches them
  * and a retro-hunt looks for copies already accepted. Each indicator must carry a valid signature by a registered
  * participant (the key by {@code kid}, its owner the object's creator); a forged or altered one is refused and
- * logged. A revoked indicator retracts its entries. The position ({@code added_after}) is kept per peer in the
+ * logged. A revoked indicator retracts its entries. A peer with {@code push} also has its collection's event stream
+ * followed, and every event triggers a poll at once, so propagation does not wait for the interval. The position ({@code added_after}) is kept per peer in the
  * database, so a restart neither loses nor repeats signals; a failing peer is retried with exponential back-off.
  */
 @Service
@@ -59,6 +60,10 @@ public class ExchangeSync implements AutoCloseable {
     private final ScheduledExecutorService pollers;
     /** The current back-off per failing peer; removed after a successful poll. */
     private final java.util.Map<String, Duration> failures = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Per peer: a poll asked for by the event stream is already queued (wake-ups coalesce into one poll). */
+    private final java.util.Map<String, java.util.concurrent.atomic.AtomicBoolean> wakePending =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private final List<PeerEventStream> streams = new ArrayList<>();
 
     public ExchangeSync(ExchangeProperties props, CheckpointRepository checkpoints, BankService banks,
                         BankRepository bankRepository, ExchangeKeys keys) {
@@ -74,6 +79,9 @@ public class ExchangeSync implements AutoCloseable {
         });
         for (ExchangeProperties.Peer peer : props.peers()) {
             schedule(peer, Duration.ofMillis(200));
+            if (peer.push()) {
+                streams.add(new PeerEventStream(peer, http, () -> vetUnchecked(peer), () -> wake(peer)).start());
+            }
         }
         if (!props.peers().isEmpty()) {
             log.info("exchange: polling {}", props.peers().stream().map(ExchangeProperties.Peer::name).toList());
@@ -98,6 +106,36 @@ public class ExchangeSync implements AutoCloseable {
                 schedule(peer, next);
             }
         }, delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Polls the peer now (once, however many events arrive while that poll waits), after an event said it has news. */
+    private void wake(ExchangeProperties.Peer peer) {
+        java.util.concurrent.atomic.AtomicBoolean pending =
+                wakePending.computeIfAbsent(peer.name(), k -> new java.util.concurrent.atomic.AtomicBoolean());
+        if (!pending.compareAndSet(false, true) || pollers.isShutdown()) {
+            return;
+        }
+        try {
+            pollers.execute(() -> {
+                pending.set(false);
+                try {
+                    poll(peer);
+                } catch (Exception e) {
+                    log.warn("exchange: polling {} after an event failed ({}); the scheduled poll retries", peer.name(),
+                            e.getMessage());
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            pending.set(false); // shutting down
+        }
+    }
+
+    private static void vetUnchecked(ExchangeProperties.Peer peer) {
+        try {
+            vet(peer);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** The next delay after a failure: the last one doubled (the interval doubled the first time), at most 5 min. */
@@ -259,6 +297,7 @@ public class ExchangeSync implements AutoCloseable {
 
     @Override
     public void close() {
+        streams.forEach(PeerEventStream::close);
         pollers.shutdownNow();
     }
 }

@@ -32,14 +32,16 @@ public class ObjectsController {
     private final StatusStore statuses;
     private final TaxiiProperties props;
     private final JsonMapper mapper;
+    private final ObjectEvents events;
 
     public ObjectsController(Collections collections, ObjectStore store, StatusStore statuses, TaxiiProperties props,
-                             JsonMapper mapper) {
+                             JsonMapper mapper, ObjectEvents events) {
         this.collections = collections;
         this.store = store;
         this.statuses = statuses;
         this.props = props;
         this.mapper = mapper;
+        this.events = events;
     }
 
     @GetMapping({COLLECTION + "/objects/", COLLECTION + "/objects"})
@@ -115,7 +117,9 @@ public class ObjectsController {
             try {
                 StixObject o = StixObject.read(node, added);
                 // A version already stored is left untouched: re-posting it succeeds and changes nothing.
-                store.add(c.id(), o, added);
+                if (store.add(c.id(), o, added)) {
+                    events.added(c.id(), o, added);
+                }
                 successes.add(new StatusResource.Detail(o.id(), TaxiiTime.format(o.version()), null));
             } catch (StixObject.Invalid e) {
                 JsonNode id = node.isObject() ? node.get("id") : null;

@@ -13,7 +13,8 @@ import java.util.Optional;
 
 /**
  * Guards every {@code /taxii2/} request before a controller sees it: a participant token
- * ({@code Authorization: Bearer TOKEN}), an Accept header this server can answer (406), and on POST a TAXII
+ * ({@code Authorization: Bearer TOKEN}), an Accept header this server can answer (406; {@code text/event-stream} on
+ * the event streams), and on POST a TAXII
  * Content-Type (415) and a declared length within {@code max_content_length} (413). Refusals are TAXII error messages.
  */
 @Component
@@ -55,9 +56,12 @@ public class TaxiiFilter extends OncePerRequestFilter {
                     ? "TAXII endpoints need a participant token (Authorization: Bearer TOKEN)" : "the token is not valid"));
             return;
         }
-        if (!TaxiiMedia.acceptable(String.join(",", java.util.Collections.list(request.getHeaders("Accept"))))) {
+        String accept = String.join(",", java.util.Collections.list(request.getHeaders("Accept")));
+        boolean stream = "GET".equals(request.getMethod()) && EventsController.isEventStream(request.getRequestURI());
+        if (stream ? !TaxiiMedia.acceptsEventStream(accept) : !TaxiiMedia.acceptable(accept)) {
             refuse(response, new TaxiiException(406, "Not acceptable", "not-acceptable",
-                    "this server answers with " + TaxiiMedia.TAXII + "; send it in the Accept header"));
+                    "this server answers with " + (stream ? "text/event-stream" : TaxiiMedia.TAXII)
+                            + "; send it in the Accept header"));
             return;
         }
         if ("POST".equals(request.getMethod())) {

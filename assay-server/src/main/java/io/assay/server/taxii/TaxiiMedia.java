@@ -28,6 +28,19 @@ public final class TaxiiMedia {
         }
     }
 
+    /** An Accept header for an event stream: {@code text/event-stream}, or any type. */
+    public static boolean acceptsEventStream(String accept) {
+        if (accept == null || accept.isBlank()) {
+            return true;
+        }
+        try {
+            return MediaType.parseMediaTypes(accept).stream()
+                    .anyMatch(t -> t.isWildcardType() || t.isCompatibleWith(MediaType.TEXT_EVENT_STREAM));
+        } catch (InvalidMediaTypeException e) {
+            return false;
+        }
+    }
+
     /** A Content-Type a POST may carry: TAXII JSON, no version or 2.1. */
     public static boolean postable(String contentType) {
         if (contentType == null) {

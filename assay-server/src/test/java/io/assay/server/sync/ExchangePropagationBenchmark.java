@@ -13,9 +13,10 @@ import java.util.List;
 
 /**
  * Measures the exchange's propagation on this machine: two servers on loopback as in {@link ExchangeTwoServersTest}
- * (peer poll interval 200 ms), each round a fact-checker banks a different image on A; measured from the POST on A
+ * (push: B follows A's event stream, poll interval 30 s; or poll: interval 200 ms, no stream), each round a fact-checker banks a different image on A; measured from the POST on A
  * to (1) B having the signal banked (its timeline lists the entry; polled every 10 ms) and (2) a scan of a re-encoded
- * copy on B answering {@code known-deepfake}. Not a test: run with {@code scripts/bench-exchange.sh [ROUNDS]}.
+ * copy on B answering {@code known-deepfake}. Not a test: run with {@code scripts/bench-exchange.sh [ROUNDS]}
+ * (arguments: rounds, then {@code push} or {@code poll}).
  */
 public final class ExchangePropagationBenchmark {
 
@@ -24,6 +25,8 @@ public final class ExchangePropagationBenchmark {
 
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 30;
+        String mode = args.length > 1 ? args[1] : "push";
+        ExchangeTwoServersTest.pollOnly = mode.equals("poll");
         ExchangeTwoServersTest.dir = Files.createTempDirectory("assay-bench-exchange");
         ExchangeTwoServersTest.startBoth();
         try {
@@ -72,7 +75,8 @@ public final class ExchangePropagationBenchmark {
                     System.out.println("round " + i + " (" + image.getFileName() + "): copy not matched (PDQ quality)");
                 }
             }
-            System.out.printf("rounds: %d (peer poll interval 200 ms)%n", banked.size());
+            System.out.printf("rounds: %d (%s)%n", banked.size(), ExchangeTwoServersTest.pollOnly
+                    ? "poll only, interval 200 ms" : "push: event stream, poll interval 30 s");
             System.out.printf("post on A -> banked on B:          %s%n", summary(banked));
             System.out.printf("post on A -> copy known-deepfake on B: %s%n", summary(labelled));
         } finally {

@@ -32,7 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Two Assay servers on loopback, each with its own embedded PostgreSQL: a fact-checker banks a deepfake on A (the
- * publisher, signing as identity A); B polls A's TAXII collection, verifies A's signature, banks the signal and labels
+ * publisher, signing as identity A); B follows A's TAXII collection (its event stream wakes B's poll; the poll
+ * interval is 30 s, so speed comes from the push path), verifies A's signature, banks the signal and labels
  * a re-encoded copy {@code known-deepfake} within 2 seconds of the post; B's retro-hunt finds the copy it accepted
  * before the post; a forged indicator posted to A by another participant is refused by B and logged; a revocation
  * on A retracts the entries on B.
@@ -101,7 +102,10 @@ class ExchangeTwoServersTest {
         pb.put("assay.exchange.peers[0].name", "a");
         pb.put("assay.exchange.peers[0].url", urlA + "/taxii2/assay/collections/" + collection + "/objects/");
         pb.put("assay.exchange.peers[0].token", participant.get("token").asString());
-        pb.put("assay.exchange.peers[0].interval", "200ms");
+        // a long poll interval: propagation within seconds has to come through the push path (A's event stream);
+        // the benchmark also measures polling alone
+        pb.put("assay.exchange.peers[0].interval", pollOnly ? "200ms" : "30s");
+        pb.put("assay.exchange.peers[0].push", Boolean.toString(!pollOnly));
         pb.put("assay.exchange.peers[0].allow-private", "true");
         pb.put("assay.exchange.peers[0].bank", "from-a");
         pb.put("assay.exchange.peers[0].share-sightings", "true");
@@ -113,6 +117,8 @@ class ExchangeTwoServersTest {
         urlB = "http://127.0.0.1:" + b.getEnvironment().getProperty("local.server.port");
     }
 
+    /** Poll every 200 ms without the event stream (the benchmark's comparison); the tests use push. */
+    static boolean pollOnly;
     static Map<String, Object> propsB;
     static Map<String, Object> propsA;
     static String portA;
@@ -157,7 +163,7 @@ class ExchangeTwoServersTest {
     }
 
     static void awaitEntries(String base, String signal, int n) throws Exception {
-        for (int i = 0; i < 100; i++) {
+        for (int i = 0; i < 300; i++) {
             HttpResponse<String> r = get(base, KEY_B, "/v1/signals/" + signal + "/timeline");
             if (r.statusCode() == 200 && JSON.readTree(r.body()).get("entries").size() >= n) {
                 return;
@@ -222,6 +228,37 @@ class ExchangeTwoServersTest {
         assertThat(timeline.get("entries").get(0).get("debunkUrl").asString()).isEqualTo("https://fc.example/1");
         assertThat(timeline.get("sightings").get(0).get("sources").toString()).contains("retro-hunt", "scan");
         assertThat(timeline.get("totalCount").asLong()).isGreaterThanOrEqualTo(2);
+
+        // ... and queued the early copy for review, high priority; a reviewer's decision is stored with the item
+        String earlyScan = before.get("id").asString();
+        JsonNode item = null;
+        for (JsonNode i : JSON.readTree(get(urlB, KEY_B, "/v1/reviews?status=open").body())) {
+            if (i.get("scanId").asString().equals(earlyScan)) {
+                item = i;
+            }
+        }
+        assertThat(item).as("review item for the early copy").isNotNull();
+        assertThat(item.get("source").asString()).isEqualTo("retro-hunt");
+        assertThat(item.get("signalId").asString()).isEqualTo(signal);
+        assertThat(item.get("priority").asString()).isEqualTo("high");
+        assertThat(item.get("label").asString()).isEqualTo("none");
+        String itemPath = "/v1/reviews/" + item.get("id").asString();
+        assertThat(post(urlB, KEY_B, itemPath + "/decision", "{\"label\":\"pretty-sure\"}").statusCode()).isEqualTo(400);
+        assertThat(post(urlB, KEY_B, "/v1/reviews/" + UUID.randomUUID() + "/decision", "{\"label\":\"none\"}")
+                .statusCode()).isEqualTo(404);
+        assertThat(http.send(HttpRequest.newBuilder(URI.create(urlB + itemPath + "/decision"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"label\":\"none\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
+        HttpResponse<String> decided = post(urlB, KEY_B, itemPath + "/decision",
+                "{\"label\":\"known-deepfake\",\"note\":\"same staged collapse, taken down\"}");
+        assertThat(decided.statusCode()).as(decided.body()).isEqualTo(200);
+        JsonNode d = JSON.readTree(get(urlB, KEY_B, itemPath).body());
+        assertThat(d.get("status").asString()).isEqualTo("decided");
+        assertThat(d.get("decision").get("label").asString()).isEqualTo("known-deepfake");
+        assertThat(d.get("decision").get("note").asString()).isEqualTo("same staged collapse, taken down");
+        assertThat(d.get("decision").get("decidedBy").asString()).isNotBlank();
+        assertThat(JSON.readTree(get(urlB, KEY_B, "/v1/reviews?scan=" + earlyScan).body()).get(0).get("id"))
+                .isEqualTo(item.get("id"));
 
         // B's sightings (the early copy found by the retro-hunt, the later ones matched live) reach A's timeline
         JsonNode onA = null;

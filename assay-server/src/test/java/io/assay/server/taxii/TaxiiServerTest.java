@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.time.Instant;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -311,6 +312,83 @@ class TaxiiServerTest {
         // AMBER: members only; a participant who is no member of the collection reads nothing of it.
         assertThat(ids(get(objects + amber + "/", bob))).containsExactly(amber);
         assertTaxiiError(get(objects + amber + "/", mallory), 404);
+    }
+
+    @Test
+    void theEventStreamTellsEachReaderAtOnceOfWhatItMayReadAndNothingElse() throws Exception {
+        String c = collection("events");
+        String events = ROOT + "collections/" + c + "/events/";
+        String objects = ROOT + "collections/" + c + "/objects/";
+        try (EventTap toBob = new EventTap(events, bob); EventTap toCarol = new EventTap(events, carol)) {
+            assertThat(toBob.next()).contains("event:ready");
+            assertThat(toCarol.next()).contains("event:ready");
+            String red = "indicator--" + UUID.randomUUID();
+            String green = "indicator--" + UUID.randomUUID();
+            String t = "2026-06-02T00:00:00.000Z";
+            String envelope = "{\"objects\":["
+                    + indicator(red, t, marking(Tlp.RED_ID) + ",\"created_by_ref\":\"" + alice.identity()
+                            + "\",\"extensions\":{\"" + io.assay.exchange.stix.AssayExtension.ID
+                            + "\":{\"extension_type\":\"property-extension\",\"recipient_refs\":[\""
+                            + carol.identity() + "\"]}}") + ","
+                    + indicator(green, t, marking(Tlp.GREEN_ID)) + "]}";
+            assertThat(json.readTree(post(objects, alice, envelope).body()).get("success_count").asInt()).isEqualTo(2);
+
+            String first = toCarol.next();
+            String second = toCarol.next();
+            assertThat(first).contains("event:object-added", red);
+            assertThat(second).contains("event:object-added", green);
+            // bob may not read the red object: the first event he gets is the green one
+            String forBob = toBob.next();
+            assertThat(forBob).contains(green).doesNotContain(red);
+            JsonNode data = json.readTree(forBob.substring(forBob.indexOf("data:") + 5).strip());
+            assertThat(data.get("type").asString()).isEqualTo("indicator");
+            assertThat(Instant.parse(data.get("version").asString())).isEqualTo(Instant.parse(t));
+            assertThat(data.get("date_added").asString()).isNotBlank();
+        }
+        // no token, a non-member, a wrong Accept: refused as TAXII errors
+        assertTaxiiError(send(HttpRequest.newBuilder(uri(events)).header("Accept", "text/event-stream").GET()), 401);
+        assertTaxiiError(send(req(events, mallory).setHeader("Accept", "text/event-stream").GET()), 404);
+        assertTaxiiError(send(req(events, bob).setHeader("Accept", "text/html").GET()), 406);
+    }
+
+    /** Reads a participant's event stream on a background thread; {@link #next()} returns one event's lines. */
+    final class EventTap implements AutoCloseable {
+        private final java.util.concurrent.BlockingQueue<String> events = new java.util.concurrent.LinkedBlockingQueue<>();
+        private final java.util.concurrent.CompletableFuture<HttpResponse<java.util.stream.Stream<String>>> response;
+
+        EventTap(String path, Who who) {
+            response = http.sendAsync(req(path, who).setHeader("Accept", "text/event-stream").GET().build(),
+                    HttpResponse.BodyHandlers.ofLines());
+            Thread.ofVirtual().start(() -> {
+                try {
+                    StringBuilder event = new StringBuilder();
+                    response.join().body().forEach(line -> {
+                        if (line.isEmpty()) {
+                            if (!event.isEmpty() && !event.toString().startsWith(":")) {
+                                events.add(event.toString());
+                            }
+                            event.setLength(0);
+                        } else {
+                            event.append(line).append('\n');
+                        }
+                    });
+                } catch (RuntimeException closed) {
+                    // the tap was closed
+                }
+            });
+        }
+
+        String next() throws InterruptedException {
+            String e = events.poll(10, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(e).as("an event within 10 s").isNotNull();
+            return e;
+        }
+
+        @Override
+        public void close() {
+            response.thenAccept(r -> r.body().close());
+            response.cancel(true);
+        }
     }
 
     @Test
