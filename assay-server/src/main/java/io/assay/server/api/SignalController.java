@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
 /**
  * {@code GET /v1/signals/{id}/timeline}: where and when a banked signal (a debunked deepfake's hashes, id
  * {@code indicator--<uuid>}) was seen: its bank entries and its sightings per observer and platform, earliest first,
- * this node's own ({@code local}) and those other participants shared (signed, {@code sources: ["exchange"]}).
+ * this node's own ({@code local}) and those other participants shared (signed, {@code sources: ["exchange"]}), and
+ * its debunks (who reviewed it, when, where, the rating), this node's own and those received with the signal.
  */
 @RestController
 public class SignalController {
@@ -28,9 +29,12 @@ public class SignalController {
     private final BankRepository banks;
     private final SightingService sightings;
     private final io.assay.server.sync.SightingExchange exchange;
+    private final io.assay.server.debunk.DebunkRepository debunks;
 
     public SignalController(BankRepository banks, SightingService sightings,
-                            io.assay.server.sync.SightingExchange exchange) {
+                            io.assay.server.sync.SightingExchange exchange,
+                            io.assay.server.debunk.DebunkRepository debunks) {
+        this.debunks = debunks;
         this.banks = banks;
         this.sightings = sightings;
         this.exchange = exchange;
@@ -45,13 +49,15 @@ public class SignalController {
         List<SightingRepository.Sighting> seen = new java.util.ArrayList<>(sightings.timeline(id));
         seen.addAll(exchange.received(id)); // other participants' signed sightings, posted to this node
         seen.sort(java.util.Comparator.comparing(SightingRepository.Sighting::firstSeen));
-        if (entries.isEmpty() && seen.isEmpty()) {
+        List<io.assay.server.debunk.DebunkRepository.Debunk> reviews = debunks.of(id);
+        if (entries.isEmpty() && seen.isEmpty() && reviews.isEmpty()) {
             throw new NotFoundException("no signal " + id);
         }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("signal", id);
         out.put("entries", entries);
         out.put("sightings", seen);
+        out.put("debunks", reviews);
         out.put("totalCount", seen.stream().mapToLong(SightingRepository.Sighting::count).sum());
         return out;
     }

@@ -1,13 +1,19 @@
 package io.assay.server.sync;
 
 import io.assay.exchange.provenance.ObjectSigner;
+import io.assay.exchange.stix.ClaimReview;
 import io.assay.exchange.stix.DeepfakeFlag;
 import io.assay.exchange.stix.Indicator;
 import io.assay.exchange.stix.MediaSignal;
+import io.assay.exchange.stix.Note;
 import io.assay.exchange.stix.StixCodec;
 import io.assay.exchange.stix.StixSignals;
+import io.assay.exchange.stix.Timestamp;
 import io.assay.exchange.stix.Tlp;
 import io.assay.server.bank.EntryRecord;
+import io.assay.server.debunk.DebunkRepository;
+import io.assay.server.debunk.Debunks;
+import io.assay.server.sighting.SightingService;
 import io.assay.server.taxii.Collections;
 import io.assay.server.taxii.ObjectEvents;
 import io.assay.server.taxii.ObjectStore;
@@ -28,7 +34,8 @@ import java.util.UUID;
 /**
  * Publishes what this node banks (in the configured banks) as signed STIX indicators into its own TAXII collection,
  * where peers poll them: one indicator per signal id (the id is the bank entries' {@code signalId}, so timelines
- * line up across nodes), TLP:GREEN, signed by this node's key.
+ * line up across nodes), TLP:GREEN, signed by this node's key; when the entry names a debunk, a signed note with
+ * the ClaimReview follows it.
  */
 @Service
 public class ExchangePublisher {
@@ -38,11 +45,13 @@ public class ExchangePublisher {
     private final ExchangeProperties props;
     private final ObjectStore store;
     private final ObjectEvents events;
+    private final DebunkRepository debunks;
     private final Optional<ObjectSigner> signer;
     private final Optional<UUID> collection;
 
     public ExchangePublisher(ExchangeProperties props, ObjectStore store, Collections collections, ExchangeKeys keys,
-                             ObjectEvents events) {
+                             ObjectEvents events, DebunkRepository debunks) {
+        this.debunks = debunks;
         this.props = props;
         this.store = store;
         this.events = events;
@@ -87,6 +96,9 @@ public class ExchangePublisher {
                 if (add(StixObject.read(signed, now), now)) {
                     out.add(s.getKey());
                 }
+                if (first.debunkUrl() != null) {
+                    publishDebunk(s.getKey(), first, now);
+                }
             } catch (StixObject.Invalid e) {
                 log.warn("exchange: indicator {} not published: {}", s.getKey(), e.getMessage());
             }
@@ -123,6 +135,19 @@ public class ExchangePublisher {
             log.warn("exchange: revocation of {} not published: {}", signalId, e.getMessage());
             return false;
         }
+    }
+
+    /**
+     * The debunk as a signed STIX note (ClaimReview in Assay's extension: author = who banked it, published = when,
+     * url = the debunk, rating = the entry's label, claim = its reason), after the indicator it refers to.
+     */
+    private void publishDebunk(String signalId, EntryRecord entry, Instant now) throws StixObject.Invalid {
+        ClaimReview review = new ClaimReview(entry.addedBy(), Timestamp.of(entry.addedAt() != null ? entry.addedAt() : now),
+                entry.debunkUrl(), entry.label(), entry.reason());
+        Note note = StixSignals.debunk(props.identity(), List.of(signalId), review, Tlp.GREEN, now);
+        ObjectNode signed = signer.get().sign(StixCodec.write(note));
+        add(StixObject.read(signed, now), now);
+        debunks.save(Debunks.of(note, signalId, review, SightingService.LOCAL), now);
     }
 
     /** Stores a published object and tells the collection's event subscribers at once. */

@@ -35,7 +35,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Polls peers' TAXII 2.1 collections for signals and writes them into local banks, where the next scan matches them
+ * Polls peers' TAXII 2.1 collections for signals (indicators, and notes carrying their debunks) and writes them into
+ * local banks, where the next scan matches them
  * and a retro-hunt looks for copies already accepted. Each indicator must carry a valid signature by a registered
  * participant (the key by {@code kid}, its owner the object's creator); a forged or altered one is refused and
  * logged. A revoked indicator retracts its entries. A peer with {@code push} also has its collection's event stream
@@ -55,6 +56,7 @@ public class ExchangeSync implements AutoCloseable {
     private final BankService banks;
     private final BankRepository bankRepository;
     private final ObjectVerifier verifier;
+    private final io.assay.server.debunk.DebunkRepository debunks;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .followRedirects(HttpClient.Redirect.NEVER).build();
     private final ScheduledExecutorService pollers;
@@ -66,7 +68,9 @@ public class ExchangeSync implements AutoCloseable {
     private final List<PeerEventStream> streams = new ArrayList<>();
 
     public ExchangeSync(ExchangeProperties props, CheckpointRepository checkpoints, BankService banks,
-                        BankRepository bankRepository, ExchangeKeys keys) {
+                        BankRepository bankRepository, ExchangeKeys keys,
+                        io.assay.server.debunk.DebunkRepository debunks) {
+        this.debunks = debunks;
         this.props = props;
         this.checkpoints = checkpoints;
         this.banks = banks;
@@ -158,7 +162,7 @@ public class ExchangeSync implements AutoCloseable {
         String next = null;
         do {
             Optional<String> after = checkpoints.addedAfter(peer.name());
-            StringBuilder q = new StringBuilder("?match%5Btype%5D=indicator&limit=500");
+            StringBuilder q = new StringBuilder("?match%5Btype%5D=indicator,note&limit=500");
             after.ifPresent(a -> q.append("&added_after=").append(URLEncoder.encode(a, StandardCharsets.UTF_8)));
             if (next != null) {
                 q.append("&next=").append(URLEncoder.encode(next, StandardCharsets.UTF_8));
@@ -211,6 +215,12 @@ public class ExchangeSync implements AutoCloseable {
             parsed = StixCodec.read(object);
         } catch (RuntimeException e) {
             return reject(peer, id, "not a STIX object: " + e.getMessage());
+        }
+        if (parsed instanceof io.assay.exchange.stix.Note note) {
+            // a debunk (ClaimReview) of a signal: kept for the signal's timeline, newest version wins
+            io.assay.server.debunk.Debunks.received(note, "exchange:" + peer.name())
+                    .ifPresent(d -> debunks.save(d, java.time.Instant.now()));
+            return Outcome.KNOWN;
         }
         if (!(parsed instanceof Indicator indicator)) {
             return Outcome.KNOWN;

@@ -218,7 +218,8 @@ class ExchangeTwoServersTest {
         JsonNode timeline = null;
         for (int i = 0; i < 50; i++) {
             timeline = JSON.readTree(get(urlB, KEY_B, "/v1/signals/" + signal + "/timeline").body());
-            if (timeline.path("sightings").size() >= 1 && timeline.get("totalCount").asLong() >= 2) {
+            if (timeline.path("sightings").size() >= 1 && timeline.get("totalCount").asLong() >= 2
+                    && timeline.path("debunks").size() == 1) {
                 break;
             }
             Thread.sleep(100);
@@ -228,6 +229,18 @@ class ExchangeTwoServersTest {
         assertThat(timeline.get("entries").get(0).get("debunkUrl").asString()).isEqualTo("https://fc.example/1");
         assertThat(timeline.get("sightings").get(0).get("sources").toString()).contains("retro-hunt", "scan");
         assertThat(timeline.get("totalCount").asLong()).isGreaterThanOrEqualTo(2);
+        // the debunk travelled with the signal as A's signed note (ClaimReview): who, when, where, the rating
+        JsonNode debunk = timeline.get("debunks").get(0);
+        assertThat(debunk.get("url").asString()).isEqualTo("https://fc.example/1");
+        assertThat(debunk.get("rating").asString()).isEqualTo("fake bridge collapse");
+        assertThat(debunk.get("claimReviewed").asString()).isEqualTo("staged");
+        assertThat(debunk.get("observer").asString()).isEqualTo(IDENTITY_A);
+        assertThat(debunk.get("source").asString()).isEqualTo("exchange:a");
+        assertThat(debunk.get("author").asString()).isNotBlank();
+        assertThat(Instant.parse(debunk.get("datePublished").asString())).isBefore(Instant.now());
+        JsonNode onAFirst = JSON.readTree(get(urlA, KEY_A, "/v1/signals/" + signal + "/timeline").body());
+        assertThat(onAFirst.get("debunks").get(0).get("source").asString()).isEqualTo("local");
+        assertThat(onAFirst.get("debunks").get(0).get("noteId").asString()).isEqualTo(debunk.get("noteId").asString());
 
         // ... and queued the early copy for review, high priority; a reviewer's decision is stored with the item
         String earlyScan = before.get("id").asString();
