@@ -152,10 +152,8 @@ public class ExchangePublisher {
 
     /** Stores a published object and tells the collection's event subscribers at once. */
     private boolean add(StixObject o, Instant now) {
-        boolean added = store.add(collection.get(), o, now);
-        if (added) {
-            events.added(collection.get(), o, now);
-        }
-        return added;
+        java.util.Optional<Instant> added = store.add(collection.get(), o, now);
+        added.ifPresent(at -> events.added(collection.get(), o, at));
+        return added.isPresent();
     }
 }

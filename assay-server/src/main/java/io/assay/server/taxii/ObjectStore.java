@@ -30,27 +30,50 @@ public class ObjectStore {
 
     private final JdbcClient jdbc;
     private final JsonMapper mapper;
+    private final org.springframework.transaction.support.TransactionTemplate transactions;
 
-    public ObjectStore(JdbcClient jdbc, JsonMapper mapper) {
+    public ObjectStore(JdbcClient jdbc, JsonMapper mapper,
+                       org.springframework.transaction.PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
         this.mapper = mapper;
+        this.transactions = new org.springframework.transaction.support.TransactionTemplate(transactionManager);
     }
 
-    /** Stores a version; false when that version (id, version) was there already, which is left as it was. */
-    public boolean add(UUID collection, StixObject o, Instant dateAdded) {
-        return jdbc.sql("""
-                        insert into taxii_object (collection_id, object_id, type, spec_version, version, created, date_added,
-                            created_by_ref, marking_refs, tlp, red_recipients, object)
-                        values (:c, :id, :type, :spec, :version, :created, :added, :by, cast(:refs as jsonb), :tlp,
-                            cast(:red as jsonb), cast(:object as jsonb))
-                        on conflict (collection_id, object_id, version) do nothing""")
-                .param("c", collection).param("id", o.id()).param("type", o.type()).param("spec", o.specVersion())
-                .param("version", TaxiiTime.db(o.version())).param("created", TaxiiTime.db(o.created()))
-                .param("added", TaxiiTime.db(dateAdded)).param("by", o.createdByRef())
-                .param("refs", mapper.writeValueAsString(o.markingRefs())).param("tlp", Tlp.of(o.markingRefs()).stored())
-                .param("red", mapper.writeValueAsString(o.redRecipients()))
-                .param("object", mapper.writeValueAsString(o.json()))
-                .update() == 1;
+    /**
+     * Stores a version, and returns the date_added it was stored with; empty when that version (id, version) was
+     * there already, which is left as it was. Within a collection, writers take turns (a transaction-scoped advisory
+     * lock) and each date_added is later than every one before it, so versions become visible in date_added order
+     * and no two share one: a reader whose checkpoint is a date_added ({@code added_after}) can never skip a version
+     * that committed late or that shared its checkpoint's timestamp.
+     */
+    public java.util.Optional<Instant> add(UUID collection, StixObject o, Instant proposed) {
+        return java.util.Optional.ofNullable(transactions.execute(status -> {
+            jdbc.sql("select pg_advisory_xact_lock(:k)").param("k", lockKey(collection)).query(Object.class).single();
+            Instant last = jdbc.sql("select max(date_added) from taxii_object where collection_id = :c")
+                    .param("c", collection).query(OffsetDateTime.class).optional().map(OffsetDateTime::toInstant)
+                    .orElse(null);
+            Instant added = last != null && !proposed.isAfter(last) ? last.plus(1, java.time.temporal.ChronoUnit.MICROS)
+                    : proposed;
+            int n = jdbc.sql("""
+                            insert into taxii_object (collection_id, object_id, type, spec_version, version, created, date_added,
+                                created_by_ref, marking_refs, tlp, red_recipients, object)
+                            values (:c, :id, :type, :spec, :version, :created, :added, :by, cast(:refs as jsonb), :tlp,
+                                cast(:red as jsonb), cast(:object as jsonb))
+                            on conflict (collection_id, object_id, version) do nothing""")
+                    .param("c", collection).param("id", o.id()).param("type", o.type()).param("spec", o.specVersion())
+                    .param("version", TaxiiTime.db(o.version())).param("created", TaxiiTime.db(o.created()))
+                    .param("added", TaxiiTime.db(added)).param("by", o.createdByRef())
+                    .param("refs", mapper.writeValueAsString(o.markingRefs())).param("tlp", Tlp.of(o.markingRefs()).stored())
+                    .param("red", mapper.writeValueAsString(o.redRecipients()))
+                    .param("object", mapper.writeValueAsString(o.json()))
+                    .update();
+            return n == 1 ? added : null;
+        }));
+    }
+
+    /** The advisory-lock key of a collection (64 bits of its id; a rare collision only makes two collections take turns). */
+    private static long lockKey(UUID collection) {
+        return collection.getMostSignificantBits() ^ collection.getLeastSignificantBits();
     }
 
     /** The newest version of every sighting of {@code indicatorId}, in any collection, as JSON text. */

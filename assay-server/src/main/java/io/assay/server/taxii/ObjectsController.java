@@ -117,9 +117,7 @@ public class ObjectsController {
             try {
                 StixObject o = StixObject.read(node, added);
                 // A version already stored is left untouched: re-posting it succeeds and changes nothing.
-                if (store.add(c.id(), o, added)) {
-                    events.added(c.id(), o, added);
-                }
+                store.add(c.id(), o, added).ifPresent(at -> events.added(c.id(), o, at));
                 successes.add(new StatusResource.Detail(o.id(), TaxiiTime.format(o.version()), null));
             } catch (StixObject.Invalid e) {
                 JsonNode id = node.isObject() ? node.get("id") : null;
