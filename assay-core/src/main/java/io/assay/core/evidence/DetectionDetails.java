@@ -18,7 +18,8 @@ import java.util.Optional;
  *   <li>{@link #REQUIRED}, {@link #SYNTHETIC_VOTES}, {@link #AUTHENTIC_VOTES}: the weighted tally;</li>
  *   <li>{@link #DETECTORS}: detector id -> a map of {@link #SCORE}, {@link #VOTE}, {@link #COUNTED},
  *   {@link #WHY_NOT_COUNTED}, {@link #MILLIS}, {@link #TRUSTED}, {@link #EXPERIMENTAL}, {@link #WEIGHT};</li>
- *   <li>{@link #CONTENT}: what the presence probes found (faces, speech, text, artwork), when they ran.</li>
+ *   <li>{@link #CONTENT}: what the presence probes found (faces, speech, text, artwork), when they ran;</li>
+ *   <li>{@link #REASONS}: the ensemble's reasons, one line per fact.</li>
  * </ul>
  */
 public final class DetectionDetails {
@@ -30,6 +31,7 @@ public final class DetectionDetails {
     public static final String AUTHENTIC_VOTES = "authenticVotes";
     public static final String DETECTORS = "detectors";
     public static final String CONTENT = "content";
+    public static final String REASONS = "reasons";
 
     public static final String VOTE = "vote";
     public static final String COUNTED = "counted";
