@@ -133,13 +133,23 @@ public final class DetectAnalyzer implements Analyzer, AutoCloseable {
         }
     }
 
-    /** Decodes what the detectors of this kind share, outside their time budgets; null, or why it cannot be. */
+    /**
+     * Decodes what the detectors of this kind share, outside their time budgets; null, or why no detector can use
+     * the asset. A video's frames are decoded ahead too, but a video whose frames fail may still have sound for the
+     * audio detectors, so that failure is left to each detector to report.
+     */
     private static String decode(DetectorInput input, MediaType.Kind kind) throws InterruptedException {
         try {
             switch (kind) {
                 case IMAGE -> input.image();
                 case AUDIO -> input.audio();
-                case VIDEO -> input.frames();
+                case VIDEO -> {
+                    try {
+                        input.frames();
+                    } catch (IOException e) {
+                        return null;
+                    }
+                }
                 default -> {
                     return "not an image, video or sound";
                 }
