@@ -16,7 +16,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -375,10 +374,5 @@ class OnnxDetectorTest {
 
     static double sigmoid(double z) {
         return 1 / (1 + Math.exp(-z));
-    }
-
-    @SuppressWarnings("unused")
-    private static String str(float[] f) {
-        return Arrays.toString(f);
     }
 }
