@@ -12,8 +12,11 @@ import java.util.HexFormat;
  */
 public final class ModelFile {
 
-    /** Larger files are refused: the detectors here are small classifiers, not foundation models. */
-    public static final long MAX_BYTES = 2L << 30;
+    /**
+     * Larger files are refused: the detectors here are classifiers, not foundation models, and the bytes are held in
+     * one array while hashed and handed to ONNX Runtime.
+     */
+    public static final long MAX_BYTES = 1L << 30;
 
     private ModelFile() {
     }
