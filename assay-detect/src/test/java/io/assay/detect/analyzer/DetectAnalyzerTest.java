@@ -20,8 +20,8 @@ import io.assay.detect.DetectorOutcome;
 import io.assay.detect.Thresholds;
 import io.assay.detect.ensemble.VotingRules;
 import io.assay.detect.ensemble.WeightedVoteEnsemble;
-import io.assay.detect.testing.ModelDir;
-import io.assay.detect.testing.TinyOnnx;
+import io.assay.detect.onnx.testing.ModelDir;
+import io.assay.detect.onnx.testing.TinyOnnx;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -3,8 +3,8 @@ package io.assay.detect.onnx;
 import io.assay.detect.DetectorInput;
 import io.assay.detect.card.ModelCard;
 import io.assay.detect.card.ModelCardParser;
-import io.assay.detect.testing.ModelDir;
-import io.assay.detect.testing.TinyOnnx;
+import io.assay.detect.onnx.testing.ModelDir;
+import io.assay.detect.onnx.testing.TinyOnnx;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -7,9 +7,9 @@ import io.assay.detect.DetectorOutcome;
 import io.assay.detect.card.ModelCard;
 import io.assay.detect.card.ModelCardException;
 import io.assay.detect.card.ModelCardParser;
-import io.assay.detect.testing.ModelDir;
-import io.assay.detect.testing.TinyOnnx;
-import io.assay.detect.testing.Wav;
+import io.assay.detect.onnx.testing.ModelDir;
+import io.assay.detect.onnx.testing.TinyOnnx;
+import io.assay.detect.onnx.testing.Wav;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

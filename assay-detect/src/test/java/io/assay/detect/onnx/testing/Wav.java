@@ -1,4 +1,4 @@
-package io.assay.detect.testing;
+package io.assay.detect.onnx.testing;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
