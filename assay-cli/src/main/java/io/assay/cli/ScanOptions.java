@@ -40,6 +40,11 @@ final class ScanOptions {
             description = "An analyzer setting (repeatable), e.g. c2pa.trust=none, c2pa.trust-anchors=roots.pem.")
     java.util.Map<String, String> analyzerSettings = new java.util.LinkedHashMap<>();
 
+    @Option(names = "--models", paramLabel = "DIR",
+            description = "A folder of deepfake-detector models with their model cards (*.card.yaml); "
+                    + "same as --analyzer-setting detect.models-dir=DIR.")
+    Path models;
+
     @Option(names = "--bank", paramLabel = "DIR",
             description = "A bank of known deepfakes (repeatable): a folder of media and .tsv signal lists, or one such file.")
     List<Path> banks = new ArrayList<>();
@@ -76,6 +81,13 @@ final class ScanOptions {
         if (!banks.isEmpty()) {
             settings.merge("known-deepfake.bank", String.join(",", banks.stream().map(Path::toString).toList()),
                     (a, b) -> a + "," + b);
+        }
+        if (models != null) {
+            String before = settings.putIfAbsent("detect.models-dir", models.toString());
+            if (before != null && !before.equals(models.toString())) {
+                throw new IllegalArgumentException("--models " + models + " and --analyzer-setting detect.models-dir="
+                        + before + " disagree; give one");
+            }
         }
         return new ScanPipeline(InstalledAnalyzers.load(new io.assay.core.analyzer.AnalyzerSettings(settings)),
                 new LabelPolicy(config), Duration.ofSeconds(timeoutSeconds));

@@ -17,7 +17,7 @@ class ArchitectureTest {
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("io.assay");
 
-    static final String[] LIBRARIES = {"io.assay.core..", "io.assay.metadata..", "io.assay.c2pa..", "io.assay.index..", "io.assay.hash..", "io.assay.watermark..", "io.assay.exchange.."};
+    static final String[] LIBRARIES = {"io.assay.core..", "io.assay.metadata..", "io.assay.c2pa..", "io.assay.index..", "io.assay.hash..", "io.assay.watermark..", "io.assay.exchange..", "io.assay.detect.."};
 
     @Test
     void librariesDoNotDependOnSpring() {
@@ -78,6 +78,21 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("io.assay.core..", "io.assay.metadata..",
                         "io.assay.c2pa..", "io.assay.hash..", "io.assay.index..", "io.assay.watermark..")
                 .check(ASSAY);
+    }
+
+    @Test
+    void detectionDependsOnlyOnTheCoreAndTheDecoders() {
+        noClasses().that().resideInAPackage("io.assay.detect..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.assay.server..", "io.assay.cli..",
+                        "io.assay.exchange..", "io.assay.metadata..", "io.assay.c2pa..", "io.assay.index..",
+                        "io.assay.watermark..")
+                .check(ASSAY);
+    }
+
+    @Test
+    void theCoreKnowsNothingOfDetectors() {
+        noClasses().that().resideInAPackage("io.assay.core..")
+                .should().dependOnClassesThat().resideInAPackage("io.assay.detect..").check(ASSAY);
     }
 
     @Test

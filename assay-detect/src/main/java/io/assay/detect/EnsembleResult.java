@@ -1,6 +1,9 @@
 package io.assay.detect;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -14,14 +17,27 @@ import java.util.Objects;
  * @param required  weighted votes one side needed to win
  * @param results   every detector's result, counted or not
  * @param reasons   one line per fact that shaped the outcome
+ * @param notCounted detector id -> why its vote did not count (not applicable, not competent); counted ones are absent
  */
 public record EnsembleResult(Outcome outcome, double score, double synthetic, double authentic, double required,
-                             List<DetectorResult> results, List<String> reasons) {
+                             List<DetectorResult> results, List<String> reasons, Map<String, String> notCounted) {
 
     public EnsembleResult {
         Objects.requireNonNull(outcome, "outcome");
         results = List.copyOf(results);
         reasons = List.copyOf(reasons);
+        notCounted = notCounted == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(notCounted));
+    }
+
+    /** A result that does not say which votes were left out. */
+    public EnsembleResult(Outcome outcome, double score, double synthetic, double authentic, double required,
+                          List<DetectorResult> results, List<String> reasons) {
+        this(outcome, score, synthetic, authentic, required, results, reasons, Map.of());
+    }
+
+    /** Whether the detector's vote counted. */
+    public boolean counted(String detectorId) {
+        return !notCounted.containsKey(detectorId);
     }
 
     public enum Outcome {

@@ -1,5 +1,6 @@
 package io.assay.core.policy;
 
+import io.assay.core.evidence.DetectionDetails;
 import io.assay.core.evidence.Evidence;
 import io.assay.core.evidence.EvidenceKind;
 import io.assay.core.scan.ScanContext;
@@ -20,10 +21,14 @@ import java.util.Optional;
  *   <li>a match against a bank of debunked media: {@code known-deepfake};</li>
  *   <li>a declaration of AI origin with at least {@code minimumAssuranceForAi}: the label its digital source type
  *       maps to ({@code ai-generated} before {@code ai-edited}); conflicting capture claims are cited;</li>
- *   <li>a detector score at or above the threshold: {@code likely-ai}, unless a capture declaration with at least
+ *   <li>a detector score at or above the threshold, or a detector ensemble whose outcome is {@code synthetic}
+ *       (see {@link DetectionDetails}): {@code likely-ai}, unless a capture declaration with at least
  *       {@code minimumAssuranceForCapture} overrules it, in which case the label is {@code none} and the file goes
  *       to review;</li>
- *   <li>otherwise {@code none}.</li>
+ *   <li>a detector ensemble whose outcome is {@code uncertain}: {@code none}, sent to review, unless such a capture
+ *       declaration vouches for the file;</li>
+ *   <li>otherwise {@code none} (an ensemble outcome of {@code authentic} or {@code not-applicable} changes
+ *       nothing).</li>
  * </ol>
  * Among declarations of the same label the most strongly bound one is cited first.
  */
@@ -65,10 +70,20 @@ public final class LabelPolicy {
                 .filter(e -> e.kind() == EvidenceKind.DECLARATION && e.sourceType().isPresent() && labelOf(e) == Label.NONE)
                 .sorted(Comparator.comparing(Evidence::assurance).reversed())
                 .toList();
+        // Plain detector scores count from the threshold; an ensemble counts by its outcome, which already
+        // weighed each detector against its own calibrated thresholds.
         List<Evidence> detections = evidence.stream()
-                .filter(e -> e.kind() == EvidenceKind.DETECTION && e.confidence() >= config.likelyAiThreshold())
+                .filter(e -> e.kind() == EvidenceKind.DETECTION)
+                .filter(e -> DetectionDetails.isEnsemble(e)
+                        ? DetectionDetails.outcome(e).orElse(null) == DetectionDetails.Outcome.SYNTHETIC
+                        : e.confidence() >= config.likelyAiThreshold())
                 .sorted(Comparator.comparingDouble(Evidence::confidence).reversed())
                 .toList();
+        List<Evidence> uncertain = evidence.stream()
+                .filter(e -> DetectionDetails.outcome(e).orElse(null) == DetectionDetails.Outcome.UNCERTAIN)
+                .toList();
+        Optional<Evidence> strongCapture = captureDeclarations.stream()
+                .filter(c -> c.assurance().compareTo(config.minimumAssuranceForCapture()) >= 0).findFirst();
 
         if (!matches.isEmpty()) {
             label = Label.KNOWN_DEEPFAKE;
@@ -89,8 +104,7 @@ public final class LabelPolicy {
             }
         } else if (!detections.isEmpty()) {
             Evidence top = detections.getFirst();
-            Optional<Evidence> overruling = captureDeclarations.stream()
-                    .filter(c -> c.assurance().compareTo(config.minimumAssuranceForCapture()) >= 0).findFirst();
+            Optional<Evidence> overruling = strongCapture;
             if (overruling.isPresent()) {
                 sourceType = overruling.get().digitalSourceType();
                 forceReview = true;
@@ -101,11 +115,30 @@ public final class LabelPolicy {
             } else {
                 label = Label.LIKELY_AI;
                 for (Evidence d : detections) {
-                    reasons.add("likely-ai: " + d.finding() + " (score " + String.format(Locale.ROOT, "%.2f", d.confidence())
-                            + " >= threshold " + config.likelyAiThreshold() + ")");
+                    reasons.add("likely-ai: " + d.finding() + (DetectionDetails.isEnsemble(d)
+                            ? " (ensemble outcome synthetic, combined score " + String.format(Locale.ROOT, "%.2f", d.confidence()) + ")"
+                            : " (score " + String.format(Locale.ROOT, "%.2f", d.confidence())
+                            + " >= threshold " + config.likelyAiThreshold() + ")"));
                 }
                 for (Evidence c : captureDeclarations) {
                     reasons.add("capture claim too weakly bound to overrule the detector: " + c.finding()
+                            + " [" + c.source() + ", " + c.assurance().id() + "]");
+                }
+            }
+        } else if (!uncertain.isEmpty()) {
+            if (strongCapture.isPresent()) {
+                Evidence c = strongCapture.get();
+                sourceType = c.digitalSourceType();
+                reasons.add("none: " + c.finding() + " [" + c.source() + ", " + c.assurance().id() + "]");
+                reasons.add("detectors uncertain, outweighed by the capture claim: " + uncertain.getFirst().finding());
+            } else {
+                forceReview = true;
+                if (!captureDeclarations.isEmpty()) {
+                    sourceType = captureDeclarations.getFirst().digitalSourceType();
+                }
+                reasons.add("none: detectors uncertain, sent to review: " + uncertain.getFirst().finding());
+                for (Evidence c : captureDeclarations) {
+                    reasons.add("capture claim too weakly bound to settle it: " + c.finding()
                             + " [" + c.source() + ", " + c.assurance().id() + "]");
                 }
             }
