@@ -19,7 +19,8 @@ public final class MarkdownReport {
                 kinds(e.kinds())));
         sb.append(String.format(Locale.ROOT, "Bootstrap: %d stratified rounds, seed %d, 95 %% percentile intervals. "
                         + "Detector timeout %s s. Run time %.1f s.%n%n", e.settings().bootstrapRounds(), e.settings().seed(),
-                num(e.settings().detectorTimeout().toMillis() / 1000.0), e.seconds()));
+                java.math.BigDecimal.valueOf(e.settings().detectorTimeout().toMillis(), 3).stripTrailingZeros().toPlainString(),
+                e.seconds()));
         sb.append("These figures describe this dataset only. They are not accuracy claims: see EVAL.md for the public "
                 + "benchmarks to run.\n\n");
         sb.append("## Detectors\n\n| id | name | version | kinds | thresholds (low / high) | experimental |\n|---|---|---|---|---|---|\n");
