@@ -58,8 +58,8 @@ class EvalCommandTest {
                     .containsExactly("report.json", "report.md", "roc-original.png", "roc-resize50.png");
         }
         BufferedImage png = ImageIO.read(out.resolve("roc-original.png").toFile());
-        assertThat(png.getWidth()).isEqualTo(900);
-        assertThat(png.getHeight()).isEqualTo(720);
+        assertThat(png.getWidth()).isEqualTo(io.assay.detect.eval.RocPlot.WIDTH);
+        assertThat(png.getHeight()).isEqualTo(io.assay.detect.eval.RocPlot.HEIGHT);
     }
 
     @Test

@@ -237,7 +237,8 @@ public final class Evaluator {
                 .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()).thenComparing(Map.Entry.comparingByKey()))
                 .limit(5)
                 .forEach(e -> reasons.put(e.getKey(), e.getValue().intValue()));
-        double meanMillis = obs.stream().mapToDouble(Observation::millis).average().orElse(0);
+        // Over the items the row was run on (kind skips and failed copies cost nothing and would dilute it).
+        double meanMillis = obs.stream().mapToDouble(Observation::millis).filter(m -> m > 0).average().orElse(Double.NaN);
         return new RowMetrics(id, c, obs.size(), sample.size(), sample.fakes(), sample.reals(), rule, ci.auc(), ci.eer(),
                 ci.precision(), ci.recall(), s.f1(), s.accuracy(), sample.roc(), meanMillis, reasons);
     }

@@ -58,7 +58,7 @@ public final class MarkdownReport {
                 sb.append(String.format(Locale.ROOT, "| %s | %d (%d/%d) | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n",
                         m.row(), m.applied(), m.fakes(), m.reals(), pct(m.coverage()), withCi(m.auc()), withCi(m.eer()),
                         m.flagRule(), withCi(m.precision()), withCi(m.recall()), num(m.f1()), num(m.accuracy()),
-                        m.isEnsemble() ? "-" : String.format(Locale.ROOT, "%.1f", m.meanMillis())));
+                        m.isEnsemble() || Double.isNaN(m.meanMillis()) ? "-" : String.format(Locale.ROOT, "%.1f", m.meanMillis())));
             }
             for (RowMetrics m : rows) {
                 for (Map.Entry<String, Integer> r : m.notApplicable().entrySet()) {

@@ -17,7 +17,7 @@ import java.util.Locale;
  */
 public final class RocPlot {
 
-    public static final int WIDTH = 900;
+    public static final int WIDTH = 720;
     public static final int HEIGHT = 720;
 
     private static final Color[] PALETTE = {new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x2ca02c),
@@ -41,9 +41,11 @@ public final class RocPlot {
             int side = Math.min(WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM);
             int x0 = LEFT, y0 = TOP + side; // the plot's origin (FPR 0, TPR 0), bottom left
 
-            g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 18));
+            g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 17));
             g.setColor(Color.BLACK);
-            g.drawString("ROC: " + condition.id() + " (" + condition.description() + ")", LEFT, 35);
+            g.drawString("ROC curves: " + condition.id(), LEFT, 26);
+            g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
+            g.drawString(condition.description(), LEFT, 46);
 
             g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
             FontMetrics fm = g.getFontMetrics();
@@ -85,14 +87,15 @@ public final class RocPlot {
                     }
                     g.draw(path);
                 }
-                String text = m.row() + "  AUC " + MarkdownReport.withCi(m.auc()) + "  n=" + m.applied();
-                int lx = x0 + side - 20 - fm.stringWidth(text) - 30;
+                String text = pts.size() > 1 ? m.row() + "  AUC " + MarkdownReport.withCi(m.auc()) + "  n=" + m.applied()
+                        : m.row() + "  no curve (n=" + m.applied() + "; needs fakes and reals)";
+                int lx = x0 + side - 14 - fm.stringWidth(text) - 30;
                 g.setColor(new Color(255, 255, 255, 220));
                 g.fillRect(lx - 6, legendY - 14, fm.stringWidth(text) + 44, 20);
                 g.setColor(c);
                 g.fillRect(lx, legendY - 6, 24, 4);
                 g.setColor(Color.BLACK);
-                g.drawString(pts.size() > 1 ? text : text + " (no curve: one class missing)", lx + 30, legendY);
+                g.drawString(text, lx + 30, legendY);
                 legendY += 20;
             }
         } finally {

@@ -19,7 +19,7 @@ import java.util.Map;
  * @param f1            F1 of the flag (point estimate only)
  * @param accuracy      accuracy of the flag (point estimate only)
  * @param roc           the ROC curve (empty when a class is missing)
- * @param meanMillis    mean time per scored or attempted item
+ * @param meanMillis    mean time per item the row was run on (NaN when none; 0 for the ensemble)
  * @param notApplicable why it did not apply, with counts (most frequent first, at most a few reasons)
  */
 public record RowMetrics(String row, Condition condition, int items, int applied, int fakes, int reals,

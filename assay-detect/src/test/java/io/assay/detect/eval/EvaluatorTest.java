@@ -7,6 +7,7 @@ import io.assay.detect.DetectorInfo;
 import io.assay.detect.DetectorInput;
 import io.assay.detect.DetectorOutcome;
 import io.assay.hash.audio.PcmAudio;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -30,14 +31,25 @@ class EvaluatorTest {
     static final JsonMapper JSON = JsonMapper.builder().build();
 
     @TempDir
+    static Path shared;
+
+    @TempDir
     Path tmp;
+
+    /** One generated dataset for all tests: decoding the corpus photos is the slow part. */
+    static SyntheticDataset.Result made;
+    static double genSeconds;
+
+    @BeforeAll
+    static void generate() throws IOException {
+        long t0 = System.nanoTime();
+        made = SyntheticDataset.write(SharedCorpus.corpus("pdq"), shared.resolve("data"), new SyntheticDataset.Spec(40, 128, 7));
+        genSeconds = (System.nanoTime() - t0) / 1e9;
+    }
 
     @Test
     void evaluatesTheGeneratedDatasetIntoTableJsonAndRocPlots() throws Exception {
         long t0 = System.nanoTime();
-        SyntheticDataset.Result made = SyntheticDataset.write(SharedCorpus.corpus("pdq"), tmp.resolve("data"),
-                new SyntheticDataset.Spec(40, 128, 7));
-        double genSeconds = (System.nanoTime() - t0) / 1e9;
         Dataset data = Dataset.load(made.dir());
         assertThat(data.count(Label.REAL)).isEqualTo(40);
         assertThat(data.count(Label.FAKE)).isEqualTo(40);
@@ -46,9 +58,11 @@ class EvaluatorTest {
         Evaluation e = new Evaluator(EvaluationSettings.defaults(), log::add).evaluate(data,
                 List.of(new PeriodTwoDetector(), new HighFrequencyEnergyDetector(), new AudioBandwidthDetector()),
                 new MajorityVoteEnsemble(), List.of(), made.notes());
-        List<Path> files = ReportWriter.write(e, tmp.resolve("out"));
+        // Kept in target/ so the build leaves the report of the generated data for people to read.
+        Path outDir = Path.of("target", "eval-report");
+        List<Path> files = ReportWriter.write(e, outDir);
         System.out.printf("generated in %.1f s, evaluated in %.1f s%n%s%n", genSeconds, e.seconds(),
-                Files.readString(tmp.resolve("out/report.md")));
+                Files.readString(outDir.resolve("report.md")));
 
         // Every condition with items has a block; the telephone one has none (no audio) and says so.
         assertThat(e.conditions()).containsExactly(Condition.ORIGINAL, Condition.JPEG75, Condition.JPEG50, Condition.RESIZE50);
@@ -58,19 +72,19 @@ class EvaluatorTest {
         assertThat(files).extracting(p -> p.getFileName().toString()).containsExactly("report.md", "report.json",
                 "roc-original.png", "roc-jpeg75.png", "roc-jpeg50.png", "roc-resize50.png");
         for (Condition c : e.conditions()) {
-            BufferedImage png = ImageIO.read(tmp.resolve("out").resolve(ReportWriter.plotName(c)).toFile());
+            BufferedImage png = ImageIO.read(outDir.resolve(ReportWriter.plotName(c)).toFile());
             assertThat(png).as(c.id()).isNotNull();
             assertThat(png.getWidth()).isEqualTo(RocPlot.WIDTH);
             assertThat(png.getHeight()).isEqualTo(RocPlot.HEIGHT);
         }
 
-        String md = Files.readString(tmp.resolve("out/report.md"));
+        String md = Files.readString(outDir.resolve("report.md"));
         assertThat(md).contains("| row | n (fake/real) | coverage | AUC [95% CI] | EER [95% CI] |")
                 .contains("## original: as given (80 items").contains("## resize50:")
                 .contains("- audio-bandwidth did not apply to 80 item(s): does not score image")
                 .contains("| ensemble | 80 (40/40) | 100 % |");
 
-        JsonNode json = JSON.readTree(tmp.resolve("out/report.json").toFile());
+        JsonNode json = JSON.readTree(outDir.resolve("report.json").toFile());
         assertThat(json.get("rows")).hasSize(4 * 4);
         assertThat(json.get("settings").get("bootstrap_rounds").asInt()).isEqualTo(1000);
         int intervals = 0;
@@ -100,13 +114,11 @@ class EvaluatorTest {
         RowMetrics halved = row(e, "period-two", Condition.RESIZE50);
         assertThat(original.auc().value()).isGreaterThan(0.9);
         assertThat(halved.auc().value()).isLessThan(original.auc().lower());
-        assertThat((System.nanoTime() - t0) / 1e9).isLessThan(60);
+        assertThat(genSeconds + (System.nanoTime() - t0) / 1e9).isLessThan(60);
     }
 
     @Test
     void theSameSeedGivesTheSameFigures() throws Exception {
-        SyntheticDataset.Result made = SyntheticDataset.write(SharedCorpus.corpus("pdq"), tmp.resolve("data"),
-                new SyntheticDataset.Spec(12, 64, 3));
         Dataset data = Dataset.load(made.dir());
         EvaluationSettings s = EvaluationSettings.defaults().withConditions(List.of(Condition.ORIGINAL, Condition.JPEG50))
                 .withBootstrap(300, 99);
@@ -146,16 +158,20 @@ class EvaluatorTest {
         assertThat(phone.applied()).isEqualTo(24);
         assertThat(phone.auc().value()).isLessThan(0.85);
         assertThat(row(e, "period-two", Condition.TELEPHONE).coverage()).isZero();
-        assertThat(MarkdownReport.render(e)).contains("No ensemble: no ensemble row.");
+        String md = MarkdownReport.render(e);
+        System.out.println(md.substring(md.indexOf("## AUC by condition"), md.indexOf("\n## original")));
+        assertThat(md).contains("No ensemble: no ensemble row.");
         List<Path> files = ReportWriter.write(e, tmp.resolve("out"));
         assertThat(files).extracting(p -> p.getFileName().toString()).contains("roc-telephone.png");
     }
 
     @Test
     void detectorsThatOverrunOrFailCountAsNotApplicableWithTheReason() throws Exception {
-        SyntheticDataset.Result made = SyntheticDataset.write(SharedCorpus.corpus("pdq"), tmp.resolve("data"),
-                new SyntheticDataset.Spec(3, 64, 1));
-        Dataset data = Dataset.load(made.dir());
+        for (int i = 0; i < 3; i++) {
+            copy(made.dir().resolve("real"), i, tmp.resolve("few/real"));
+            copy(made.dir().resolve("fake"), i, tmp.resolve("few/fake"));
+        }
+        Dataset data = Dataset.load(tmp.resolve("few"));
         Detector slow = new Detector() {
             @Override
             public DetectorInfo info() {
@@ -193,6 +209,14 @@ class EvaluatorTest {
         assertThat(row(e, "broken", Condition.ORIGINAL).auc()).isEqualTo(Estimate.UNDEFINED);
         // The ensemble still counts the detector that worked.
         assertThat(row(e, Evaluation.ENSEMBLE_ROW, Condition.ORIGINAL).applied()).isEqualTo(6);
+    }
+
+    private static void copy(Path from, int index, Path to) throws IOException {
+        Files.createDirectories(to);
+        try (var files = Files.list(from)) {
+            Path f = files.sorted().toList().get(index);
+            Files.copy(f, to.resolve(f.getFileName()));
+        }
     }
 
     static RowMetrics row(Evaluation e, String id, Condition c) {
