@@ -25,7 +25,8 @@ import java.util.stream.Stream;
  *   searched recursively; hidden files are ignored and files that are not admissible media are skipped with a
  *   note; or</li>
  *   <li>a CSV file of {@code path,label} rows: label {@code real}/{@code fake} (also {@code authentic}/{@code
- *   synthetic}, {@code 0}/{@code 1}), paths relative to the CSV's folder or absolute, an optional header row,
+ *   synthetic}, {@code 0}/{@code 1}), paths relative to the CSV's folder or absolute, an optional header row (second
+ *   column {@code label}, {@code class}, {@code truth} or {@code target}),
  *   {@code #} comments and blank lines ignored, double quotes around a field allowed. A bad row, a missing or
  *   unreadable file is an error naming its line.</li>
  * </ul>
@@ -39,6 +40,9 @@ public record Dataset(Path source, List<DatasetItem> items, List<String> notes) 
 
     /** Largest number of items read: bounds memory and run time of an evaluation. */
     public static final int MAX_ITEMS = 100_000;
+
+    /** Second-column names that mark the first row as a header. */
+    private static final java.util.Set<String> HEADER_LABELS = java.util.Set.of("label", "class", "truth", "target");
 
     public Dataset {
         Objects.requireNonNull(source, "source");
@@ -150,7 +154,7 @@ public record Dataset(Path source, List<DatasetItem> items, List<String> notes) 
                 }
                 var label = Label.parse(fields.get(1));
                 if (label.isEmpty()) {
-                    if (!sawRow && fields.get(1).strip().equalsIgnoreCase("label")) {
+                    if (!sawRow && HEADER_LABELS.contains(fields.get(1).strip().toLowerCase(Locale.ROOT))) {
                         sawRow = true; // the header row
                         continue;
                     }

@@ -80,7 +80,7 @@ class DatasetTest {
         wav(dir.resolve("media/d.wav"));
         png(dir.resolve("media/e.png"));
         Path csv = dir.resolve("list.csv");
-        Files.writeString(csv, "path,label\n# comment\nmedia/a.png,real\n\"media/b, c.png\",FAKE\nmedia/d.wav, 1\n"
+        Files.writeString(csv, "file,Class\n# comment\nmedia/a.png,real\n\"media/b, c.png\",FAKE\nmedia/d.wav, 1\n"
                 + dir.resolve("media/e.png").toAbsolutePath() + ",authentic\n");
         Dataset d = Dataset.load(csv);
         assertThat(d.items()).extracting(DatasetItem::label).containsExactly(Label.REAL, Label.FAKE, Label.FAKE, Label.REAL);
