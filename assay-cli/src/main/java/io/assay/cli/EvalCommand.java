@@ -105,6 +105,10 @@ final class EvalCommand implements Callable<Integer> {
         }
         List<ContentProbe> probes = load(ContentProbe.class);
 
+        if (java.nio.file.Files.exists(out) && !java.nio.file.Files.isDirectory(out)) {
+            // Before the run, not after minutes of scoring.
+            throw new IllegalArgumentException("cannot write the report into " + out + ": it is a file, not a folder");
+        }
         Dataset data = Dataset.load(dataset);
         err.printf("evaluating %d detector(s)%s on %s%n", detectors.size(),
                 ensemble == null ? ", no ensemble registered (no ensemble row)" : " and the ensemble " + ensemble.getClass().getName(),

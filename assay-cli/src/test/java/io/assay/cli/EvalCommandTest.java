@@ -96,6 +96,13 @@ class EvalCommandTest {
         assertThat(row.exit()).isEqualTo(1);
         assertThat(row.err().strip()).isEqualTo("assay: bad.csv line 3: data/fake/none.png: no such file");
 
+        Path file = Files.writeString(tmp.resolve("a-file"), "x");
+        ScanCommandTest.Run outIsFile = run("eval", "--dataset", data.toString(), "--out", file.toString(), "--bootstrap", "0",
+                "--conditions", "original");
+        assertThat(outIsFile.exit()).isEqualTo(1);
+        assertThat(outIsFile.err().lines().filter(l -> l.startsWith("assay: ")).toList())
+                .containsExactly("assay: cannot write the report into " + file + ": it is a file, not a folder");
+
         ScanCommandTest.Run rounds = run("eval", "--dataset", data.toString(), "--bootstrap", "-5");
         assertThat(rounds.exit()).isEqualTo(1);
         assertThat(rounds.err().strip()).startsWith("assay: bootstrap rounds must be within 0..");

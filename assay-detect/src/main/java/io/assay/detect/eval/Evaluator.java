@@ -114,7 +114,8 @@ public final class Evaluator {
                     boolean isEnsemble = r == detectors.size();
                     String id = isEnsemble ? Evaluation.ENSEMBLE_ROW : infos.get(r).id();
                     String rule = isEnsemble ? "outcome synthetic"
-                            : String.format(Locale.ROOT, "score >= %.2f", infos.get(r).thresholds().high());
+                            : "score >= " + java.math.BigDecimal.valueOf(infos.get(r).thresholds().high()).stripTrailingZeros()
+                            .toPlainString();
                     rows.add(metrics(id, c, Arrays.asList(obs[r]), rule));
                 }
                 double secs = (System.nanoTime() - c0) / 1e9;

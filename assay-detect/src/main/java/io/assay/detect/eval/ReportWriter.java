@@ -23,7 +23,14 @@ public final class ReportWriter {
 
     /** The files written, in order. */
     public static List<Path> write(Evaluation e, Path dir) throws IOException {
-        Files.createDirectories(dir);
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new IOException("cannot write the report into " + dir + ": it is a file, not a folder");
+        }
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException ex) {
+            throw new IOException("cannot create the report folder " + dir + ": " + ex.getMessage(), ex);
+        }
         List<Path> written = new ArrayList<>();
         Path md = dir.resolve(MARKDOWN);
         Files.writeString(md, MarkdownReport.render(e), StandardCharsets.UTF_8);
