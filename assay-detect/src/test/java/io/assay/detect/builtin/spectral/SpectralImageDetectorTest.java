@@ -1,0 +1,60 @@
+package io.assay.detect.builtin.spectral;
+
+import io.assay.core.testing.SharedCorpus;
+import io.assay.detect.DetectorInput;
+import io.assay.detect.DetectorOutcome;
+import io.assay.detect.builtin.LogisticModel;
+import org.junit.jupiter.api.Test;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.util.SplittableRandom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+class SpectralImageDetectorTest {
+
+    /** The committed model is what the trainer makes from the corpus today, and it beats chance on held-out photos. */
+    @Test
+    void theCommittedModelIsAFreshTrainingRunsOutput() throws Exception {
+        SpectralTrainer.Result fresh = SpectralTrainer.train(SharedCorpus.corpus(""));
+        LogisticModel stored = LogisticModel.resource(SpectralImageDetector.class, SpectralImageDetector.MODEL);
+        assertThat(stored.features()).isEqualTo(fresh.model().features());
+        for (int i = 0; i < stored.weights().length; i++) {
+            assertThat(stored.weights()[i]).as("weight %d", i).isCloseTo(fresh.model().weights()[i], within(1e-6));
+            assertThat(stored.mean()[i]).as("mean %d", i).isCloseTo(fresh.model().mean()[i], within(1e-6));
+            assertThat(stored.scale()[i]).as("scale %d", i).isCloseTo(fresh.model().scale()[i], within(1e-6));
+        }
+        assertThat(stored.bias()).isCloseTo(fresh.model().bias(), within(1e-6));
+        assertThat(fresh.heldOut()).hasSizeGreaterThan(100);
+        assertThat(fresh.heldOutAuc()).as("held-out AUC").isGreaterThan(0.85);
+        assertThat(fresh.heldOutAccuracy()).as("held-out accuracy at 0.5").isGreaterThan(0.8);
+    }
+
+    @Test
+    void anUpsampledCopyOfAHeldOutPhotoScoresHigherThanThePhoto() throws Exception {
+        SpectralImageDetector d = new SpectralImageDetector();
+        // astronaut is one of the held-out photos (index 8 of SpectralTrainer.PHOTOS: i % 3 == 2).
+        assertThat(SpectralTrainer.PHOTOS.indexOf("metadata/astronaut-plain.jpg") % 3).isEqualTo(2);
+        BufferedImage photo = ImageIO.read(SharedCorpus.corpus("metadata/astronaut-plain.jpg").toFile());
+        LumaPlane luma = LumaPlane.of(photo);
+        BufferedImage enlarged = UpsamplingArtefacts.upsample(luma.shrink(2), UpsamplingArtefacts.Method.NEAREST_THEN_CONV,
+                new SplittableRandom(5)).toGrayImage();
+        double real = score(d, DetectorInput.ofImage("astronaut.png", photo));
+        double fake = score(d, DetectorInput.ofImage("astronaut-up.png", enlarged));
+        assertThat(fake).isGreaterThan(real + 0.3);
+        assertThat(d.info().experimental()).isTrue();
+    }
+
+    @Test
+    void anImageSmallerThanOneTileIsNotApplicable() throws Exception {
+        BufferedImage wee = ImageIO.read(SharedCorpus.corpus("pdq/misc-images/wee.jpg").toFile());
+        assertThat(new SpectralImageDetector().detect(DetectorInput.ofImage("wee.png", wee)))
+                .isInstanceOf(DetectorOutcome.NotApplicable.class);
+    }
+
+    private static double score(SpectralImageDetector d, DetectorInput in) throws Exception {
+        return ((DetectorOutcome.Scored) d.detect(in)).score();
+    }
+}
