@@ -1,0 +1,63 @@
+package io.assay.detect.builtin.presence;
+
+import io.assay.core.testing.SharedCorpus;
+import io.assay.detect.ContentProfile;
+import io.assay.detect.DetectorInput;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import javax.imageio.ImageIO;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class FacePresenceProbeTest {
+
+    private static final FacePresenceProbe PROBE = new FacePresenceProbe();
+
+    @BeforeAll
+    static void cascadeIsInstalled() {
+        assertThat(PROBE.available()).as("the face cascade %s is missing: apt-get install opencv-data",
+                FacePresenceProbe.DEFAULT_CASCADE).isTrue();
+    }
+
+    private static BufferedImage photo(String path) throws IOException {
+        return ImageIO.read(SharedCorpus.corpus(path).toFile());
+    }
+
+    @Test
+    void findsTheAstronautsFace() throws Exception {
+        ContentProfile p = PROBE.probe(DetectorInput.ofImage("astronaut.png", photo("metadata/astronaut-plain.jpg")));
+        assertThat(p.faces()).isEqualTo(1);
+        assertThat(p.notes()).singleElement().asString().contains("1 frontal face");
+    }
+
+    @Test
+    void findsNoFaceInPhotosWithoutPeople() throws Exception {
+        for (String path : new String[]{"metadata/coffee-plain.jpg", "pdq/bridge-mods/aaa-orig.jpg", "c2pa/assets/rs-IMG_0003.jpg",
+                "c2pa/assets/ptf-nikon-20221019-building.jpeg"}) {
+            assertThat(PROBE.count(photo(path))).as(path).isZero();
+        }
+    }
+
+    @Test
+    void countsTwoFacesSideBySide() throws Exception {
+        BufferedImage one = photo("metadata/astronaut-plain.jpg");
+        BufferedImage two = new BufferedImage(2 * one.getWidth(), one.getHeight(), BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = two.createGraphics();
+        g.drawImage(one, 0, 0, null);
+        g.drawImage(one, one.getWidth(), 0, null);
+        g.dispose();
+        assertThat(PROBE.count(two)).isEqualTo(2);
+    }
+
+    @Test
+    void withoutTheCascadeTheCountIsUnknownNotZero() throws Exception {
+        FacePresenceProbe missing = new FacePresenceProbe(java.nio.file.Path.of("/nonexistent/cascade.xml"));
+        ContentProfile p = missing.probe(DetectorInput.ofImage("astronaut.png", photo("metadata/astronaut-plain.jpg")));
+        assertThat(p.faces()).isNull();
+        assertThat(p.notes()).singleElement().asString().contains("opencv-data");
+    }
+}
