@@ -23,7 +23,8 @@ import java.util.SplittableRandom;
 
 /**
  * Trains the {@link SpectralImageDetector}'s logistic model from the shared corpus's natural photos: 256x256 crops
- * of each photo (real) against crops of the same photo shrunk by two and enlarged again the way generator decoders
+ * of each photo (real; a third softened and a third enlarged by a non-power-of-two factor, as real photos are)
+ * against crops of the same photo shrunk by two and enlarged again the way generator decoders
  * do ({@link UpsamplingArtefacts}, "generated-like"); both classes are re-encoded as JPEG at random qualities
  * as often, so the JPEG grid tells nothing. Held out: every third photo, with all its crops. Seeded, so a run
  * reproduces the committed model.
@@ -91,7 +92,7 @@ public final class SpectralTrainer {
             (i % 3 == 2 ? held : train).addAll(ex);
         }
         Map<String, Object> about = new LinkedHashMap<>();
-        about.put("data", "256x256 crops of " + PHOTOS.size() + " natural photos of the shared corpus (real) vs. the same "
+        about.put("data", "256x256 crops of " + PHOTOS.size() + " natural photos of the shared corpus (real; 1/3 Gaussian-blurred, 1/3 bilinearly enlarged 1.15-1.6x) vs. the same "
                 + "photos shrunk by 2 and re-enlarged by nearest+conv or transposed convolution (generated-like); "
                 + "both classes JPEG re-encoded at q70-95 with probability 0.6");
         about.put("seed", SEED);
@@ -111,7 +112,7 @@ public final class SpectralTrainer {
         return new Result(model, train, held, auc, acc);
     }
 
-    /** Pairs of a real and a generated-like crop of one photo. */
+    /** Pairs of a real crop (as is, softened or resized: {@link OrdinaryProcessing}) and a generated-like crop of one photo. */
     static List<Example> examples(String name, Path file, SplittableRandom rng) throws IOException {
         BufferedImage img = ImageIO.read(file.toFile());
         if (img == null) {
@@ -129,7 +130,7 @@ public final class SpectralTrainer {
         UpsamplingArtefacts.Method[] methods = UpsamplingArtefacts.Method.values();
         for (int k = 0; k < pairs; k++) {
             LumaPlane realFrom = small || rng.nextBoolean() ? plane : half;
-            LumaPlane real = randomCrop(realFrom, CROP, rng);
+            LumaPlane real = OrdinaryProcessing.realCrop(realFrom, CROP, rng);
             LumaPlane fake = UpsamplingArtefacts.upsample(randomCrop(half, CROP / 2, rng), methods[k % methods.length], rng);
             out.add(new Example(name, false, SpectralFeatures.of(maybeJpeg(real, rng))));
             out.add(new Example(name, true, SpectralFeatures.of(maybeJpeg(fake, rng))));
@@ -138,9 +139,7 @@ public final class SpectralTrainer {
     }
 
     private static LumaPlane randomCrop(LumaPlane p, int size, SplittableRandom rng) {
-        int x = p.width() == size ? 0 : rng.nextInt(p.width() - size + 1);
-        int y = p.height() == size ? 0 : rng.nextInt(p.height() - size + 1);
-        return p.crop(x, y, size, size);
+        return OrdinaryProcessing.crop(p, size, rng);
     }
 
     /** Rounded to 8 bits, and with probability 0.6 through a JPEG encoder at quality 70..95. */
