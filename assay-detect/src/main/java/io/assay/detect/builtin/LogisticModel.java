@@ -58,6 +58,11 @@ public record LogisticModel(String id, List<String> features, double[] mean, dou
         return z >= 0 ? 1 / (1 + StrictMath.exp(-z)) : StrictMath.exp(z) / (1 + StrictMath.exp(z));
     }
 
+    /** A stored measurement to three decimals, for a card's text ("?" when the model does not record it). */
+    public static String figure(Object value) {
+        return value instanceof Number n ? String.format(java.util.Locale.ROOT, "%.3f", n.doubleValue()) : "?";
+    }
+
     /** Fails when the computing code's feature names differ from the stored ones. */
     public LogisticModel requireFeatures(List<String> names) {
         if (!features.equals(names)) {

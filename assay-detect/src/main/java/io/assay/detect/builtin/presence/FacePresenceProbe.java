@@ -112,21 +112,37 @@ public final class FacePresenceProbe implements ContentProbe {
         }
     }
 
-    private static Mat grey(BufferedImage image) {
+    /**
+     * Grey levels, shrunk on the way by the integer factor that brings the long side to between MAX_SIDE and twice
+     * that (block means), so a 64-megapixel upload never becomes a full-size grey copy.
+     */
+    static Mat grey(BufferedImage image) {
         OpenCvNatives.load();
         int w = image.getWidth();
         int h = image.getHeight();
-        byte[] luma = new byte[w * h];
+        int f = Math.max(1, Math.max(w, h) / MAX_SIDE);
+        int ow = Math.max(1, w / f);
+        int oh = Math.max(1, h / f);
+        byte[] out = new byte[ow * oh];
         int[] row = new int[w];
-        for (int y = 0; y < h; y++) {
-            image.getRGB(0, y, w, 1, row, 0, w);
-            for (int x = 0; x < w; x++) {
-                int p = row[x];
-                luma[y * w + x] = (byte) ((299 * (p >> 16 & 0xff) + 587 * (p >> 8 & 0xff) + 114 * (p & 0xff) + 500) / 1000);
+        int[] acc = new int[ow];
+        for (int oy = 0; oy < oh; oy++) {
+            java.util.Arrays.fill(acc, 0);
+            for (int dy = 0; dy < f; dy++) {
+                image.getRGB(0, oy * f + dy, w, 1, row, 0, w);
+                for (int ox = 0; ox < ow; ox++) {
+                    for (int dx = 0; dx < f; dx++) {
+                        int p = row[ox * f + dx];
+                        acc[ox] += (299 * (p >> 16 & 0xff) + 587 * (p >> 8 & 0xff) + 114 * (p & 0xff) + 500) / 1000;
+                    }
+                }
+            }
+            for (int ox = 0; ox < ow; ox++) {
+                out[oy * ow + ox] = (byte) ((acc[ox] + f * f / 2) / (f * f));
             }
         }
-        Mat m = new Mat(h, w, CvType.CV_8UC1);
-        m.put(0, 0, luma);
+        Mat m = new Mat(oh, ow, CvType.CV_8UC1);
+        m.put(0, 0, out);
         return m;
     }
 

@@ -52,22 +52,37 @@ public final class SpectralFeatures {
 
     /** The features of an image (at least one tile in size). */
     public static double[] of(LumaPlane luma) {
-        return summarise(averageSpectrum(luma));
+        return summarise(averageSpectrum(luma.width(), luma.height(), luma::crop));
+    }
+
+    /**
+     * The features of a decoded image, reading only the tiles' pixels: a 64-megapixel upload costs 16 tiles of
+     * luma, not a plane of the whole image (and is never shrunk, which would wipe out the traces looked for).
+     */
+    public static double[] of(java.awt.image.BufferedImage image) {
+        return summarise(averageSpectrum(image.getWidth(), image.getHeight(),
+                (x, y, w, h) -> LumaPlane.of(image.getSubimage(x, y, w, h))));
+    }
+
+    /** Reads one tile of luma. */
+    @FunctionalInterface
+    public interface TileReader {
+        LumaPlane read(int x, int y, int w, int h);
     }
 
     /** The mean power spectrum (TILE x TILE, DC at [0][0]) of up to MAX_TILES tiles on an even grid. */
-    public static double[][] averageSpectrum(LumaPlane luma) {
-        if (!fits(luma)) {
-            throw new IllegalArgumentException("image of " + luma.width() + "x" + luma.height() + " is smaller than one " + TILE + "px tile");
+    public static double[][] averageSpectrum(int width, int height, TileReader tiles) {
+        if (width < TILE || height < TILE) {
+            throw new IllegalArgumentException("image of " + width + "x" + height + " is smaller than one " + TILE + "px tile");
         }
-        int nx = Math.min(4, luma.width() / TILE);
-        int ny = Math.min(4, luma.height() / TILE);
+        int nx = Math.min(4, width / TILE);
+        int ny = Math.min(4, height / TILE);
         double[][] sum = new double[TILE][TILE];
         for (int ty = 0; ty < ny; ty++) {
             for (int tx = 0; tx < nx; tx++) {
-                int x = nx == 1 ? (luma.width() - TILE) / 2 : tx * (luma.width() - TILE) / (nx - 1);
-                int y = ny == 1 ? (luma.height() - TILE) / 2 : ty * (luma.height() - TILE) / (ny - 1);
-                addTileSpectrum(luma, x, y, sum);
+                int x = nx == 1 ? (width - TILE) / 2 : tx * (width - TILE) / (nx - 1);
+                int y = ny == 1 ? (height - TILE) / 2 : ty * (height - TILE) / (ny - 1);
+                addTileSpectrum(tiles.read(x, y, TILE, TILE), 0, 0, sum);
             }
         }
         double n = nx * ny;

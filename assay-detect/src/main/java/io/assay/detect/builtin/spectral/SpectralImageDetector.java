@@ -37,7 +37,7 @@ public final class SpectralImageDetector implements Detector {
                 Set.of(MediaType.Kind.IMAGE, MediaType.Kind.VIDEO), new Thresholds(0.2, 0.8), false, true, Competence.ANY,
                 "Apache-2.0 (project code; model trained by the project)",
                 "held-out natural photos of the shared corpus vs. imitated up-sampling (AUC "
-                        + model.training().getOrDefault("heldOutAuc", "?") + "); not evaluated on real generators' output");
+                        + LogisticModel.figure(model.training().get("heldOutAuc")) + "); not evaluated on real generators' output");
     }
 
     @Override
@@ -50,11 +50,11 @@ public final class SpectralImageDetector implements Detector {
         if (input.kind() != MediaType.Kind.IMAGE && input.kind() != MediaType.Kind.VIDEO) {
             return new DetectorOutcome.NotApplicable("the spectral detector reads images and video frames only");
         }
-        LumaPlane luma = LumaPlane.of(input.image());
-        if (!SpectralFeatures.fits(luma)) {
+        java.awt.image.BufferedImage image = input.image();
+        if (image.getWidth() < SpectralFeatures.TILE || image.getHeight() < SpectralFeatures.TILE) {
             return new DetectorOutcome.NotApplicable("the image is smaller than " + SpectralFeatures.TILE + "x" + SpectralFeatures.TILE + " pixels");
         }
-        double[] f = SpectralFeatures.of(luma);
+        double[] f = SpectralFeatures.of(image);
         Map<String, Object> details = new LinkedHashMap<>();
         for (int i = 0; i < f.length; i++) {
             details.put(SpectralFeatures.NAMES.get(i), f[i]);

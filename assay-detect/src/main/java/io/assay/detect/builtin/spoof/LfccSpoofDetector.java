@@ -40,7 +40,9 @@ public final class LfccSpoofDetector implements Detector {
                 Set.of(MediaType.Kind.AUDIO, MediaType.Kind.VIDEO), new Thresholds(0.2, 0.8), false, true, Competence.SPEECH,
                 "Apache-2.0 (project code; model trained by the project)",
                 "held-out asterisk-core-sounds prompts vs. espeak-ng/flite speech (AUC "
-                        + model.training().getOrDefault("heldOutAuc", "?") + "); not evaluated on neural TTS or voice clones");
+                        + LogisticModel.figure(model.training().get("heldOutAuc")) + ", EER "
+                        + LogisticModel.figure(model.training().get("heldOutEer")) + "; cross-engine AUC "
+                        + LogisticModel.figure(model.training().get("crossEngineAuc")) + "); not evaluated on neural TTS or voice clones");
     }
 
     @Override

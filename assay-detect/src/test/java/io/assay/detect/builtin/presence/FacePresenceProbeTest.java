@@ -54,6 +54,19 @@ class FacePresenceProbeTest {
     }
 
     @Test
+    void aLargePhotoIsShrunkWhileReadAndTheFaceStillFound() throws Exception {
+        BufferedImage one = photo("metadata/astronaut-plain.jpg");
+        BufferedImage big = new BufferedImage(4 * one.getWidth(), 4 * one.getHeight(), BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = big.createGraphics();
+        g.drawImage(one, 0, 0, big.getWidth(), big.getHeight(), null);
+        g.dispose();
+        org.opencv.core.Mat grey = FacePresenceProbe.grey(big);
+        assertThat(Math.max(grey.cols(), grey.rows())).isBetween(FacePresenceProbe.MAX_SIDE, 2 * FacePresenceProbe.MAX_SIDE);
+        grey.release();
+        assertThat(PROBE.count(big)).isEqualTo(1);
+    }
+
+    @Test
     void withoutTheCascadeTheCountIsUnknownNotZero() throws Exception {
         FacePresenceProbe missing = new FacePresenceProbe(java.nio.file.Path.of("/nonexistent/cascade.xml"));
         ContentProfile p = missing.probe(DetectorInput.ofImage("astronaut.png", photo("metadata/astronaut-plain.jpg")));

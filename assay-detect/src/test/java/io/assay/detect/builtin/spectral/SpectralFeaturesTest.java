@@ -56,6 +56,13 @@ class SpectralFeaturesTest {
     }
 
     @Test
+    void readingTilesFromTheDecodedImageEqualsReadingThemFromItsLumaPlane() throws Exception {
+        java.awt.image.BufferedImage photo = javax.imageio.ImageIO.read(
+                io.assay.core.testing.SharedCorpus.corpus("pdq/bridge-mods/aaa-orig.jpg").toFile());
+        assertThat(SpectralFeatures.of(photo)).containsExactly(SpectralFeatures.of(LumaPlane.of(photo)));
+    }
+
+    @Test
     void tilesAreSpreadOverTheImageAndTinyImagesDoNotFit() {
         assertThat(SpectralFeatures.fits(new LumaPlane(new double[127 * 500], 127, 500))).isFalse();
         // A uniform image with one bright period-4 stripe pattern only in its right half: the average over tiles sees it.
