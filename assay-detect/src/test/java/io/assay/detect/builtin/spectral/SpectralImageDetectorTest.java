@@ -47,6 +47,27 @@ class SpectralImageDetectorTest {
         assertThat(d.info().experimental()).isTrue();
     }
 
+    /** Real photos it never trained on, from other sources and cameras: how often it falsely fires. */
+    @Test
+    void untrainedRealPhotosRarelyCrossTheHighThreshold() throws Exception {
+        SpectralImageDetector d = new SpectralImageDetector();
+        java.util.List<String> photos = java.util.List.of("c2pa/assets/rs-cli-verify.jpeg", "c2pa/assets/rs-cloud.jpg",
+                "c2pa/assets/rs-no_alg.jpg", "c2pa/assets/rs-no_manifest.jpg", "c2pa/assets/rs-ocsp.jpg",
+                "c2pa/assets/rs-ocsp_with_assertion.jpg", "c2pa/assets/ptf-adobe-20220124-I.jpg", "pdq/misc-images/small.jpg",
+                "pdq/reg-test-input/exif-rotn/exif-rotn-3.jpg", "pdq/reg-test-input/labelme-subset/q0003.jpg",
+                "pdq/reg-test-input/pen-and-coaster.png");
+        int high = 0;
+        int low = 0;
+        for (String p : photos) {
+            assertThat(SpectralTrainer.PHOTOS).doesNotContain(p);
+            double s = score(d, DetectorInput.ofImage("x.png", ImageIO.read(SharedCorpus.corpus(p).toFile())));
+            high += d.info().thresholds().high() <= s ? 1 : 0;
+            low += s <= d.info().thresholds().low() ? 1 : 0;
+        }
+        assertThat(high).as("untrained real photos voted synthetic").isZero();
+        assertThat(low).as("untrained real photos voted authentic, of " + photos.size()).isGreaterThanOrEqualTo(8);
+    }
+
     @Test
     void anImageSmallerThanOneTileIsNotApplicable() throws Exception {
         BufferedImage wee = ImageIO.read(SharedCorpus.corpus("pdq/misc-images/wee.jpg").toFile());
