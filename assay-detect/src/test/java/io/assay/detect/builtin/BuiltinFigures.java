@@ -38,11 +38,9 @@ public final class BuiltinFigures {
         }
         int scored = 0;
         int high = 0;
+        int withFaces = 0;
         for (Path p : images) {
             String rel = corpus.relativize(p).toString();
-            if (SpectralTrainer.PHOTOS.contains(rel)) {
-                continue;
-            }
             BufferedImage img;
             try {
                 img = ImageIO.read(p.toFile());
@@ -50,6 +48,12 @@ public final class BuiltinFigures {
                 continue;
             }
             if (img == null) {
+                continue;
+            }
+            int n = faces.count(img);
+            withFaces += n > 0 ? 1 : 0;
+            System.out.printf("faces %-60s %d%n", rel, n);
+            if (SpectralTrainer.PHOTOS.contains(rel)) {
                 continue;
             }
             DetectorInput in = DetectorInput.ofImage(p.getFileName().toString(), img);
@@ -63,6 +67,7 @@ public final class BuiltinFigures {
             }
         }
         System.out.printf("spectral: %d of %d untrained corpus images score >= 0.8 (the high threshold)%n", high, scored);
+        System.out.printf("faces: found in %d of %d corpus images%n", withFaces, images.size());
 
         for (String rel : List.of("metadata/astronaut-plain.jpg", "pdq/bridge-mods/aaa-orig.jpg", "c2pa/assets/ptf-truepic-20230212-camera.jpg")) {
             BufferedImage img = ImageIO.read(corpus.resolve(rel).toFile());
