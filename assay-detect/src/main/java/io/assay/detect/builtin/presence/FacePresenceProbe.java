@@ -23,8 +23,8 @@ import java.util.Set;
  * Face presence: frontal faces found by OpenCV's Haar cascade {@code haarcascade_frontalface_alt2} (Debian
  * {@code opencv-data}), run by the OpenCV 4.9 Java bindings. The image is shrunk to at most 640 px on its long side
  * and faces under 6 % of its short side are ignored: small background faces do not make a face-swap model
- * competent, and the cascade's false alarms are mostly small. For a video, the most faces in one of the first
- * {@value #MAX_FRAMES} sampled frames.
+ * competent, and the cascade's false alarms are mostly small. For a video, the most faces that at least two of
+ * the first {@value #MAX_FRAMES} sampled frames show.
  *
  * <p>The cascade misses profiles, tilted and occluded faces and fires now and then on texture; see BUILTIN.md.
  */
@@ -76,18 +76,32 @@ public final class FacePresenceProbe implements ContentProbe {
         String where;
         if (input.kind() == MediaType.Kind.VIDEO) {
             List<VideoFrame> frames = input.frames();
-            faces = 0;
             int n = Math.min(MAX_FRAMES, frames.size());
+            int[] counts = new int[n];
             for (int i = 0; i < n; i++) {
-                faces = Math.max(faces, count(DetectorInput.toImage(frames.get(i))));
+                counts[i] = count(DetectorInput.toImage(frames.get(i)));
             }
-            where = "in " + n + " sampled frames (most in one)";
+            faces = persistent(counts);
+            where = n > 1 ? "seen in at least two of " + n + " sampled frames" : "in the one sampled frame";
         } else {
             faces = count(input.image());
             where = "in the image";
         }
         return new ContentProfile(faces, null, null, null,
                 List.of(String.format(Locale.ROOT, "face cascade: %d frontal face%s %s", faces, faces == 1 ? "" : "s", where)));
+    }
+
+    /**
+     * The most faces that at least two frames agree on (one frame's count when there is one): a cascade false
+     * alarm rarely survives from one sampled frame to another, a person in the picture does.
+     */
+    static int persistent(int[] counts) {
+        if (counts.length == 0) {
+            return 0;
+        }
+        int[] sorted = counts.clone();
+        java.util.Arrays.sort(sorted);
+        return sorted.length == 1 ? sorted[0] : sorted[sorted.length - 2];
     }
 
     /** Frontal faces in one image. */

@@ -67,6 +67,42 @@ class FacePresenceProbeTest {
     }
 
     @Test
+    void aVideoIsProbedOverItsSampledFrames() throws Exception {
+        java.nio.file.Path mp4 = SharedCorpus.corpus("video/videos/chair-19-sd-bar.mp4");
+        io.assay.core.media.MediaAsset asset = io.assay.core.media.MediaAsset.of("chair.mp4", java.nio.file.Files.readAllBytes(mp4),
+                io.assay.core.media.AssetLimits.DEFAULT);
+        try (DetectorInput in = DetectorInput.of(asset)) {
+            ContentProfile p = PROBE.probe(in);
+            // One of the 8 frames of this chair video holds a cascade false alarm; it does not persist.
+            assertThat(p.faces()).isZero();
+            assertThat(p.notes()).singleElement().asString().contains("two of 8 sampled frames");
+        }
+    }
+
+    @Test
+    void aFaceThatStaysInAVideoIsCounted(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path mp4 = dir.resolve("astronaut.mp4");
+        Process ff = new ProcessBuilder("ffmpeg", "-loglevel", "error", "-y", "-loop", "1", "-i",
+                SharedCorpus.corpus("metadata/astronaut-plain.jpg").toString(), "-t", "3", "-r", "10", "-pix_fmt", "yuv420p",
+                mp4.toString()).redirectErrorStream(true).start();
+        String log = new String(ff.getInputStream().readAllBytes());
+        assertThat(ff.waitFor()).as("ffmpeg: %s", log).isZero();
+        io.assay.core.media.MediaAsset asset = io.assay.core.media.MediaAsset.of("astronaut.mp4", java.nio.file.Files.readAllBytes(mp4),
+                io.assay.core.media.AssetLimits.DEFAULT);
+        try (DetectorInput in = DetectorInput.of(asset)) {
+            assertThat(PROBE.probe(in).faces()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aCountMustRecurInTwoFrames() {
+        assertThat(FacePresenceProbe.persistent(new int[]{0, 0, 1, 0})).isZero();
+        assertThat(FacePresenceProbe.persistent(new int[]{1, 2, 1, 3})).isEqualTo(2);
+        assertThat(FacePresenceProbe.persistent(new int[]{2})).isEqualTo(2);
+        assertThat(FacePresenceProbe.persistent(new int[0])).isZero();
+    }
+
+    @Test
     void withoutTheCascadeTheCountIsUnknownNotZero() throws Exception {
         FacePresenceProbe missing = new FacePresenceProbe(java.nio.file.Path.of("/nonexistent/cascade.xml"));
         ContentProfile p = missing.probe(DetectorInput.ofImage("astronaut.png", photo("metadata/astronaut-plain.jpg")));
