@@ -4,6 +4,7 @@ import io.assay.core.testing.SharedCorpus;
 import io.assay.detect.DetectorInput;
 import io.assay.detect.DetectorOutcome;
 import io.assay.detect.builtin.LogisticModel;
+import io.assay.detect.builtin.ModelAssertions;
 import org.junit.jupiter.api.Test;
 
 import javax.imageio.ImageIO;
@@ -11,7 +12,6 @@ import java.awt.image.BufferedImage;
 import java.util.SplittableRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 class SpectralImageDetectorTest {
 
@@ -20,13 +20,7 @@ class SpectralImageDetectorTest {
     void theCommittedModelIsAFreshTrainingRunsOutput() throws Exception {
         SpectralTrainer.Result fresh = SpectralTrainer.train(SharedCorpus.corpus(""));
         LogisticModel stored = LogisticModel.resource(SpectralImageDetector.class, SpectralImageDetector.MODEL);
-        assertThat(stored.features()).isEqualTo(fresh.model().features());
-        for (int i = 0; i < stored.weights().length; i++) {
-            assertThat(stored.weights()[i]).as("weight %d", i).isCloseTo(fresh.model().weights()[i], within(1e-6));
-            assertThat(stored.mean()[i]).as("mean %d", i).isCloseTo(fresh.model().mean()[i], within(1e-6));
-            assertThat(stored.scale()[i]).as("scale %d", i).isCloseTo(fresh.model().scale()[i], within(1e-6));
-        }
-        assertThat(stored.bias()).isCloseTo(fresh.model().bias(), within(1e-6));
+        ModelAssertions.assertSameModel(stored, fresh.model());
         assertThat(fresh.heldOut()).hasSizeGreaterThan(100);
         assertThat(fresh.heldOutAuc()).as("held-out AUC").isGreaterThan(0.85);
         assertThat(fresh.heldOutAccuracy()).as("held-out accuracy at 0.5").isGreaterThan(0.8);
