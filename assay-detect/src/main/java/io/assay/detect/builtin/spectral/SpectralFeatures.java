@@ -64,6 +64,26 @@ public final class SpectralFeatures {
                 (x, y, w, h) -> LumaPlane.of(image.getSubimage(x, y, w, h))));
     }
 
+    /**
+     * The features of several images of one size (a video's sampled frames): their tile spectra averaged
+     * together, so a trace in every frame adds up and one frame's content matters less.
+     */
+    public static double[] ofFrames(java.util.List<java.awt.image.BufferedImage> frames) {
+        if (frames.isEmpty()) {
+            throw new IllegalArgumentException("no frames");
+        }
+        double[][] sum = new double[TILE][TILE];
+        for (java.awt.image.BufferedImage f : frames) {
+            double[][] p = averageSpectrum(f.getWidth(), f.getHeight(), (x, y, w, h) -> LumaPlane.of(f.getSubimage(x, y, w, h)));
+            for (int u = 0; u < TILE; u++) {
+                for (int v = 0; v < TILE; v++) {
+                    sum[u][v] += p[u][v] / frames.size();
+                }
+            }
+        }
+        return summarise(sum);
+    }
+
     /** Reads one tile of luma. */
     @FunctionalInterface
     public interface TileReader {

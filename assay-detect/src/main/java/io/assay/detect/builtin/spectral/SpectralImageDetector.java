@@ -10,19 +10,23 @@ import io.assay.detect.Thresholds;
 import io.assay.detect.builtin.LogisticModel;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * A weak, experimental signal: whether an image's luma spectrum carries the traces of a generator's up-sampling
  * (periodic peaks, mirrored or missing upper bands), scored by a logistic model the project trains itself
- * ({@link SpectralTrainer}) and stores as {@code spectral-image.json}. Trained on imitated traces, not on
+ * ({@link SpectralTrainer}) and stores as {@code spectral-image.json}. A video is read through its first
+ * {@value #MAX_FRAMES} sampled frames, their spectra averaged. Trained on imitated traces, not on
  * real generators' output: see BUILTIN.md for what it measured and where it fails.
  */
 public final class SpectralImageDetector implements Detector {
 
     public static final String ID = "spectral-image";
     static final String MODEL = "spectral-image.json";
+    /** Sampled video frames whose spectra are averaged. */
+    static final int MAX_FRAMES = 4;
 
     private final LogisticModel model;
     private final DetectorInfo info;
@@ -54,8 +58,15 @@ public final class SpectralImageDetector implements Detector {
         if (image.getWidth() < SpectralFeatures.TILE || image.getHeight() < SpectralFeatures.TILE) {
             return new DetectorOutcome.NotApplicable("the image is smaller than " + SpectralFeatures.TILE + "x" + SpectralFeatures.TILE + " pixels");
         }
-        double[] f = SpectralFeatures.of(image);
+        double[] f;
         Map<String, Object> details = new LinkedHashMap<>();
+        if (input.kind() == MediaType.Kind.VIDEO) {
+            List<java.awt.image.BufferedImage> frames = input.frames().stream().limit(MAX_FRAMES).map(DetectorInput::toImage).toList();
+            f = SpectralFeatures.ofFrames(frames);
+            details.put("frames", frames.size());
+        } else {
+            f = SpectralFeatures.of(image);
+        }
         for (int i = 0; i < f.length; i++) {
             details.put(SpectralFeatures.NAMES.get(i), f[i]);
         }

@@ -63,6 +63,16 @@ class SpectralImageDetectorTest {
     }
 
     @Test
+    void aVideoIsScoredOverItsSampledFrames() throws Exception {
+        byte[] mp4 = java.nio.file.Files.readAllBytes(SharedCorpus.corpus("video/videos/chair-19-sd-bar.mp4"));
+        try (DetectorInput in = DetectorInput.of(io.assay.core.media.MediaAsset.of("chair.mp4", mp4, io.assay.core.media.AssetLimits.DEFAULT))) {
+            DetectorOutcome.Scored s = (DetectorOutcome.Scored) new SpectralImageDetector().detect(in);
+            assertThat(s.details()).containsEntry("frames", SpectralImageDetector.MAX_FRAMES);
+            assertThat(s.score()).as("a real camera video").isLessThan(0.8);
+        }
+    }
+
+    @Test
     void anImageSmallerThanOneTileIsNotApplicable() throws Exception {
         BufferedImage wee = ImageIO.read(SharedCorpus.corpus("pdq/misc-images/wee.jpg").toFile());
         assertThat(new SpectralImageDetector().detect(DetectorInput.ofImage("wee.png", wee)))
