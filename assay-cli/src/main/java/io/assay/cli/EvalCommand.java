@@ -3,6 +3,12 @@ package io.assay.cli;
 import io.assay.detect.ContentProbe;
 import io.assay.detect.Detector;
 import io.assay.detect.Ensemble;
+import io.assay.detect.analyzer.DetectAnalyzerProvider;
+import io.assay.detect.card.ModelCard;
+import io.assay.detect.card.ModelCards;
+import io.assay.detect.ensemble.VotingRules;
+import io.assay.detect.ensemble.WeightedVoteEnsemble;
+import io.assay.detect.onnx.OnnxDetector;
 import io.assay.detect.eval.Condition;
 import io.assay.detect.eval.Dataset;
 import io.assay.detect.eval.Evaluation;
@@ -26,7 +32,8 @@ import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
 
 /**
- * {@code assay eval --dataset DIR|CSV}: every registered detector, and the registered ensemble, on a labelled
+ * {@code assay eval --dataset DIR|CSV}: the registered (built-in) detectors, the ONNX models of a models folder, and
+ * their weighted-vote ensemble (experimental detectors counted), on a labelled
  * dataset: AUC, EER, precision and recall at each detector's threshold with bootstrap intervals, under each
  * robustness condition. Prints the table and writes report.md, report.json and one ROC plot per condition.
  */
@@ -48,6 +55,10 @@ final class EvalCommand implements Callable<Integer> {
 
     @Option(names = "--models", paramLabel = "DIR", description = "Also evaluate the ONNX detectors of the model cards in DIR.")
     Path models;
+
+    @Option(names = "--detectors", paramLabel = "LIST", defaultValue = "all",
+            description = "Registered (built-in) detectors to evaluate: all, none, or comma-separated ids (default: ${DEFAULT-VALUE}).")
+    String detectorSelection;
 
     @Option(names = "--bootstrap", paramLabel = "N", defaultValue = "" + EvaluationSettings.DEFAULT_BOOTSTRAP,
             description = "Bootstrap rounds per interval, 0 for none (default: ${DEFAULT-VALUE}).")
@@ -86,20 +97,24 @@ final class EvalCommand implements Callable<Integer> {
         if (threads != null) {
             settings = settings.withThreads(threads);
         }
-        List<Detector> detectors = new ArrayList<>(load(Detector.class));
+        List<Detector> detectors = new ArrayList<>(DetectAnalyzerProvider.registered(load(Detector.class), detectorSelection));
+        List<AutoCloseable> owned = new ArrayList<>();
         if (models != null) {
-            // TODO(onnx merge): load the cards with ModelCards.load(models) from io.assay.detect.card (added by the
-            // ONNX work) and add their detectors to `detectors`; until then --models must fail, not be ignored.
-            throw new IllegalStateException("--models: this build cannot load ONNX model cards yet "
-                    + "(io.assay.detect.card is not part of it); run without --models");
+            for (ModelCard card : ModelCards.load(models)) {
+                OnnxDetector d = OnnxDetector.load(card, OnnxDetector.Options.defaults());
+                owned.add(d);
+                detectors.add(d);
+            }
         }
         detectors.sort(Comparator.comparing(d -> d.info().id()));
         if (detectors.isEmpty()) {
-            throw new IllegalStateException("no detectors to evaluate: none is registered as a service "
-                    + "(META-INF/services/io.assay.detect.Detector)" + (models == null ? " and --models was not given" : ""));
+            throw new IllegalStateException("no detectors to evaluate: --detectors selects none of the registered ones"
+                    + (models == null ? " and --models was not given" : " and the models folder has no cards"));
         }
         List<Ensemble> ensembles = load(Ensemble.class);
-        Ensemble ensemble = ensembles.isEmpty() ? null : ensembles.getFirst();
+        // The evaluation counts experimental detectors too: otherwise the built-in ones would leave no ensemble row.
+        Ensemble ensemble = ensembles.isEmpty()
+                ? new WeightedVoteEnsemble(VotingRules.defaults().withCountExperimental(true)) : ensembles.getFirst();
         if (ensembles.size() > 1) {
             err.println("several ensembles are registered; evaluating the first, " + ensemble.getClass().getName());
         }
@@ -110,14 +125,22 @@ final class EvalCommand implements Callable<Integer> {
             throw new IllegalArgumentException("cannot write the report into " + out + ": it is a file, not a folder");
         }
         Dataset data = Dataset.load(dataset);
-        err.printf("evaluating %d detector(s)%s on %s%n", detectors.size(),
-                ensemble == null ? ", no ensemble registered (no ensemble row)" : " and the ensemble " + ensemble.getClass().getName(),
-                data);
+        err.printf("evaluating %d detector(s) (%s) and the ensemble %s on %s%n", detectors.size(),
+                String.join(", ", detectors.stream().map(d -> d.info().id()).toList()),
+                ensemble instanceof WeightedVoteEnsemble ? "(weighted votes, experimental detectors counted)"
+                        : ensemble.getClass().getName(), data);
         err.flush();
-        Evaluation e = new Evaluator(settings, line -> {
-            err.println("  " + line);
-            err.flush();
-        }).evaluate(data, detectors, ensemble, probes, List.of());
+        Evaluation e;
+        try {
+            e = new Evaluator(settings, line -> {
+                err.println("  " + line);
+                err.flush();
+            }).evaluate(data, detectors, ensemble, probes, List.of());
+        } finally {
+            for (AutoCloseable c : owned) {
+                c.close();
+            }
+        }
         List<Path> files = ReportWriter.write(e, out);
         stdout.print(MarkdownReport.render(e));
         stdout.println();

@@ -35,7 +35,7 @@ class EvalCommandTest {
     void writesTheTableTheJsonAndOneRocPlotPerCondition() throws IOException {
         Path out = tmp.resolve("report");
         ScanCommandTest.Run r = run("eval", "--dataset", data.toString(), "--out", out.toString(), "--bootstrap", "200",
-                "--conditions", "original,resize50,telephone", "--seed", "3");
+                "--conditions", "original,resize50,telephone", "--seed", "3", "--detectors", "test-phase-contrast");
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.err()).contains("evaluating 1 detector(s), no ensemble registered (no ensemble row)")
                 .contains("original: 20 items").contains("resize50: 20 items");
@@ -74,7 +74,7 @@ class EvalCommandTest {
         }
         Files.writeString(csv, sb);
         ScanCommandTest.Run r = run("eval", "--dataset", csv.toString(), "--out", tmp.resolve("csv-report").toString(),
-                "--bootstrap", "50", "--conditions", "jpeg50");
+                "--bootstrap", "50", "--conditions", "jpeg50", "--detectors", "test-phase-contrast");
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("## jpeg50: JPEG re-encoded at quality 50 (20 items");
         assertThat(tmp.resolve("csv-report/roc-jpeg50.png")).isRegularFile();

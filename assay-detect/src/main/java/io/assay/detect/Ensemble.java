@@ -9,4 +9,9 @@ import java.util.List;
 public interface Ensemble {
 
     EnsembleResult combine(List<DetectorResult> results, ContentProfile profile);
+
+    /** Whether this detector's vote can count at all (content probes are only worth running for such detectors). */
+    default boolean counts(DetectorInfo info) {
+        return true;
+    }
 }

@@ -45,9 +45,9 @@ public record EnsembleResult(Outcome outcome, double score, double synthetic, do
         SYNTHETIC,
         /** Enough weighted votes agree the content is authentic. */
         AUTHENTIC,
-        /** Votes disagree or are too few: a person should look. */
+        /** A counted detector suspects the content (a high or uncertain vote) but the votes do not settle it: a person should look. */
         UNCERTAIN,
-        /** No detector applies to this content. */
+        /** No verdict: no vote counted, or every counted vote says authentic without reaching the requirement. */
         NOT_APPLICABLE;
 
         public String id() {

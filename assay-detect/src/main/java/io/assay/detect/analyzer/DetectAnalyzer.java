@@ -112,7 +112,9 @@ public final class DetectAnalyzer implements Analyzer, AutoCloseable {
                         }
                     }));
                 }
-                for (ContentProbe p : probes) {
+                // Probes only matter for votes that count; experimental detectors that do not count need none.
+                boolean counting = applicable.stream().anyMatch(d -> ensemble.counts(d.info()));
+                for (ContentProbe p : counting ? probes : List.<ContentProbe>of()) {
                     if (p.kinds().contains(kind)) {
                         probing.put(p, executor.submit(() -> p.probe(input)));
                     }

@@ -31,15 +31,20 @@ import java.util.Set;
  *   votes one side needs, normally and for content outside detectors' competence;</li>
  *   <li>{@code detect.vote-margin}: how far the winning side must lead (default 1);</li>
  *   <li>{@code detect.min-speech-fraction}: share of speech below which speech models are not competent (default 0.2);</li>
- *   <li>{@code detect.intra-op-threads}: ONNX Runtime threads per inference (default 1).</li>
+ *   <li>{@code detect.intra-op-threads}: ONNX Runtime threads per inference (default 1);</li>
+ *   <li>{@code detect.builtin}: which detectors registered through {@link ServiceLoader}
+ *   ({@code META-INF/services/io.assay.detect.Detector}, the built-in weak ones among them) run: {@code none}
+ *   (default: they cost up to hundreds of milliseconds per image and are weak), {@code all}, or a comma-separated
+ *   list of ids;</li>
+ *   <li>{@code detect.count-experimental}: whether experimental detectors' votes count (default false: scored and
+ *   shown only).</li>
  * </ul>
- * Besides the models, every {@link Detector} and {@link ContentProbe} registered through {@link ServiceLoader}
- * ({@code META-INF/services/io.assay.detect.Detector}, {@code io.assay.detect.ContentProbe}) takes part.
+ * Every {@link ContentProbe} registered through {@link ServiceLoader} takes part when a counted detector applies.
  */
 public final class DetectAnalyzerProvider implements AnalyzerProvider {
 
     static final Set<String> KEYS = Set.of("models-dir", "timeout-ms", "required-votes", "required-votes-flagged",
-            "vote-margin", "min-speech-fraction", "intra-op-threads");
+            "vote-margin", "min-speech-fraction", "intra-op-threads", "builtin", "count-experimental");
     static final String P = DetectAnalyzer.NAME + ".";
 
     @Override
@@ -55,12 +60,13 @@ public final class DetectAnalyzerProvider implements AnalyzerProvider {
         double required = number(settings, "required-votes", defaults.required(), 1, 100);
         double flagged = number(settings, "required-votes-flagged", Math.max(required, defaults.requiredWhenFlagged()), required, 100);
         VotingRules rules = new VotingRules(required, flagged, number(settings, "vote-margin", defaults.margin(), 0.5, 100),
-                number(settings, "min-speech-fraction", defaults.minSpeechFraction(), 0, 1));
+                number(settings, "min-speech-fraction", defaults.minSpeechFraction(), 0, 1),
+                bool(settings, "count-experimental"));
         int threads = (int) number(settings, "intra-op-threads", 1, 1, 64);
 
         ClassLoader loader = DetectAnalyzerProvider.class.getClassLoader();
-        List<Detector> detectors = new ArrayList<>();
-        ServiceLoader.load(Detector.class, loader).forEach(detectors::add);
+        List<Detector> detectors = new ArrayList<>(registered(ServiceLoader.load(Detector.class, loader),
+                settings.get(P + "builtin").orElse("none")));
         List<ContentProbe> probes = new ArrayList<>();
         ServiceLoader.load(ContentProbe.class, loader).forEach(probes::add);
         List<AutoCloseable> owned = new ArrayList<>();
@@ -87,6 +93,40 @@ public final class DetectAnalyzerProvider implements AnalyzerProvider {
         }
         return new DetectAnalyzer(detectors, probes, new WeightedVoteEnsemble(rules), Duration.ofMillis(timeout),
                 DetectorInput.Limits.defaults(), owned);
+    }
+
+    /** The registered detectors a selection names ({@code none}, {@code all}, or comma-separated ids). */
+    public static List<Detector> registered(Iterable<Detector> available, String selection) {
+        String sel = selection.strip();
+        List<Detector> all = new ArrayList<>();
+        available.forEach(all::add);
+        if (sel.equals("none") || sel.isEmpty()) {
+            return List.of();
+        }
+        if (sel.equals("all")) {
+            return all;
+        }
+        List<Detector> chosen = new ArrayList<>();
+        for (String id : sel.split(",")) {
+            String want = id.strip();
+            Detector d = all.stream().filter(x -> x.info().id().equals(want)).findFirst().orElseThrow(() ->
+                    new IllegalArgumentException(P + "builtin names no registered detector '" + want + "' (registered: "
+                            + String.join(", ", all.stream().map(x -> x.info().id()).sorted().toList())
+                            + "; or none, all)"));
+            if (!chosen.contains(d)) {
+                chosen.add(d);
+            }
+        }
+        return chosen;
+    }
+
+    private static boolean bool(AnalyzerSettings s, String key) {
+        String v = s.get(P + key).map(String::strip).orElse("false");
+        return switch (v) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException(P + key + " must be true or false, not '" + v + "'");
+        };
     }
 
     private static void closeAll(List<AutoCloseable> owned) {

@@ -8,8 +8,15 @@ package io.assay.detect.ensemble;
  *                          several faces, mostly text, artwork): more agreement for harder content
  * @param margin            how many weighted votes the winning side must lead the other by
  * @param minSpeechFraction share of speech below which speech detectors are not competent
+ * @param countExperimental whether experimental detectors' votes count; by default they are scored and shown, never
+ *                          counted: a weak signal alone must not label media or fill the review queue
  */
-public record VotingRules(double required, double requiredWhenFlagged, double margin, double minSpeechFraction) {
+public record VotingRules(double required, double requiredWhenFlagged, double margin, double minSpeechFraction,
+                          boolean countExperimental) {
+
+    public VotingRules(double required, double requiredWhenFlagged, double margin, double minSpeechFraction) {
+        this(required, requiredWhenFlagged, margin, minSpeechFraction, false);
+    }
 
     public VotingRules {
         if (!(required > 0) || !(requiredWhenFlagged >= required)) {
@@ -24,7 +31,12 @@ public record VotingRules(double required, double requiredWhenFlagged, double ma
         }
     }
 
+    /** These rules with experimental detectors counted or not. */
+    public VotingRules withCountExperimental(boolean count) {
+        return new VotingRules(required, requiredWhenFlagged, margin, minSpeechFraction, count);
+    }
+
     public static VotingRules defaults() {
-        return new VotingRules(2, 3, 1, 0.2);
+        return new VotingRules(2, 3, 1, 0.2, false);
     }
 }

@@ -43,6 +43,11 @@ public final class WeightedVoteEnsemble implements Ensemble {
     }
 
     @Override
+    public boolean counts(DetectorInfo info) {
+        return !info.experimental() || rules.countExperimental();
+    }
+
+    @Override
     public EnsembleResult combine(List<DetectorResult> results, ContentProfile profile) {
         ContentProfile p = profile == null ? ContentProfile.UNKNOWN : profile;
         List<String> reasons = new ArrayList<>();
@@ -55,6 +60,7 @@ public final class WeightedVoteEnsemble implements Ensemble {
         }
         double synthetic = 0;
         double authentic = 0;
+        boolean suspected = false;
         double weighted = 0;
         double weights = 0;
         for (DetectorResult r : results) {
@@ -71,6 +77,7 @@ public final class WeightedVoteEnsemble implements Ensemble {
                 case LOW -> authentic += w;
                 default -> { }
             }
+            suspected |= r.vote() != Vote.LOW;
             weighted += w * r.score();
             weights += w;
             reasons.add(info.id() + ": votes " + r.vote().id() + " (score " + String.format(Locale.ROOT, "%.3f", r.score())
@@ -86,6 +93,10 @@ public final class WeightedVoteEnsemble implements Ensemble {
             outcome = EnsembleResult.Outcome.SYNTHETIC;
         } else if (authentic >= required && authentic >= synthetic + rules.margin()) {
             outcome = EnsembleResult.Outcome.AUTHENTIC;
+        } else if (!suspected) {
+            // every counted vote says authentic, too few to say so: nothing for a person to look at
+            outcome = EnsembleResult.Outcome.NOT_APPLICABLE;
+            reasons.add("no verdict: every counted detector votes authentic, but fewer than " + fmt(required) + " weighted");
         } else {
             outcome = EnsembleResult.Outcome.UNCERTAIN;
         }
@@ -101,6 +112,9 @@ public final class WeightedVoteEnsemble implements Ensemble {
     private Optional<String> whyNotCounted(DetectorResult r, ContentProfile p) {
         if (r.outcome() instanceof DetectorOutcome.NotApplicable na) {
             return Optional.of("not applicable: " + na.reason());
+        }
+        if (!counts(r.info())) {
+            return Optional.of("experimental, shown but not counted (detect.count-experimental=true counts it)");
         }
         return switch (r.info().competence()) {
             case FACE -> p.faces() == null ? Optional.empty()
