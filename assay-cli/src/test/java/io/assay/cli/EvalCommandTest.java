@@ -37,18 +37,17 @@ class EvalCommandTest {
         ScanCommandTest.Run r = run("eval", "--dataset", data.toString(), "--out", out.toString(), "--bootstrap", "200",
                 "--conditions", "original,resize50,telephone", "--seed", "3", "--detectors", "test-phase-contrast");
         assertThat(r.exit()).as(r.err()).isZero();
-        assertThat(r.err()).contains("evaluating 1 detector(s), no ensemble registered (no ensemble row)")
+        assertThat(r.err()).contains("evaluating 1 detector(s) (test-phase-contrast) and the ensemble (weighted votes, experimental detectors counted)")
                 .contains("original: 20 items").contains("resize50: 20 items");
         assertThat(r.out()).contains("| row | n (fake/real) | coverage | AUC [95% CI] | EER [95% CI] |")
                 .contains("| test-phase-contrast | 20 (10/10) | 100 % |")
-                .contains("No ensemble: no ensemble row.")
                 .contains("condition telephone (telephone codec: 8 kHz G.711 mu-law and back to the original rate): no items")
                 .contains("written: ");
         assertThat(Files.readString(out.resolve("report.md"))).isEqualTo(r.out().substring(0, r.out().indexOf("\nwritten: ")));
         JsonNode json = JsonMapper.builder().build().readTree(out.resolve("report.json").toFile());
-        assertThat(json.get("ensemble").isNull()).isTrue();
+        assertThat(json.get("ensemble").isNull()).isFalse();
         assertThat(json.get("settings").get("seed").asLong()).isEqualTo(3);
-        assertThat(json.get("rows")).hasSize(2);
+        assertThat(json.get("rows")).hasSize(4); // the detector and the ensemble, in two conditions with items
         JsonNode auc = json.get("rows").get(0).get("auc");
         assertThat(auc.get("ci_low").asDouble()).isLessThanOrEqualTo(auc.get("value").asDouble());
         assertThat(auc.get("value").asDouble()).isLessThanOrEqualTo(auc.get("ci_high").asDouble());
@@ -109,12 +108,25 @@ class EvalCommandTest {
     }
 
     @Test
-    void modelsFailClearlyUntilModelCardsCanBeLoaded() {
-        ScanCommandTest.Run r = run("eval", "--dataset", data.toString(), "--models", tmp.toString(), "--out",
-                tmp.resolve("m").toString());
+    void evaluatesTheOnnxModelsOfAModelsFolder() throws Exception {
+        Path models = ScanWithModelsTest.models(tmp.resolve("with-models"), true);
+        Path out = tmp.resolve("m");
+        ScanCommandTest.Run r = run("eval", "--dataset", data.toString(), "--models", models.toString(), "--detectors",
+                "none", "--out", out.toString(), "--bootstrap", "50", "--conditions", "original");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.err()).contains("evaluating 1 detector(s) (grey-level)");
+        assertThat(r.out()).contains("| grey-level | 20 (10/10) | 100 % |").contains("| ensemble |");
+        assertThat(out.resolve("roc-original.png")).isRegularFile();
+    }
+
+    @Test
+    void aBadModelsFolderIsOneClearLine() throws Exception {
+        Path models = ScanWithModelsTest.models(tmp.resolve("bad-models"), false);
+        Files.write(models.resolve("grey.onnx"), new byte[]{1, 2, 3});
+        ScanCommandTest.Run r = run("eval", "--dataset", data.toString(), "--models", models.toString(), "--out",
+                tmp.resolve("bad").toString());
         assertThat(r.exit()).isEqualTo(1);
-        assertThat(r.err().strip()).isEqualTo("assay: --models: this build cannot load ONNX model cards yet "
-                + "(io.assay.detect.card is not part of it); run without --models");
-        assertThat(tmp.resolve("m")).doesNotExist();
+        assertThat(r.err().strip()).doesNotContain("\n").contains("has SHA-256").contains("but the card expects");
+        assertThat(tmp.resolve("bad")).doesNotExist();
     }
 }

@@ -38,6 +38,11 @@ class ScanWithModelsTest {
     }
 
     Path models(boolean trusted) throws Exception {
+        return models(dir, trusted);
+    }
+
+    /** A models folder in {@code dir} holding the grey-level test model and its card. */
+    static Path models(Path dir, boolean trusted) throws Exception {
         Path models = Files.createDirectories(dir.resolve("models"));
         byte[] model = meanModel();
         Files.write(models.resolve("grey.onnx"), model);

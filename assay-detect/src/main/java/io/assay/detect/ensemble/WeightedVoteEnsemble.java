@@ -52,7 +52,7 @@ public final class WeightedVoteEnsemble implements Ensemble {
         ContentProfile p = profile == null ? ContentProfile.UNKNOWN : profile;
         List<String> reasons = new ArrayList<>();
         Map<String, String> notCounted = new LinkedHashMap<>();
-        List<String> flags = flags(p);
+        List<String> flags = flags(p, results);
         double required = flags.isEmpty() ? rules.required() : rules.requiredWhenFlagged();
         if (!flags.isEmpty()) {
             reasons.add("content outside what detectors handle well (" + String.join(", ", flags) + "): "
@@ -140,12 +140,15 @@ public final class WeightedVoteEnsemble implements Ensemble {
     }
 
     /** Facts that make the content hard for detectors in general. */
-    static List<String> flags(ContentProfile p) {
+    static List<String> flags(ContentProfile p, List<DetectorResult> results) {
         List<String> flags = new ArrayList<>();
-        if (p.faces() != null && p.faces() == 0) {
+        // No face, or a crowd, is outside the competence of face models: when one was asked and drops out, the
+        // remaining detectors need more agreement. A landscape judged only by whole-image detectors is not flagged.
+        boolean faceModels = results.stream().anyMatch(r -> r.info().competence() == Competence.FACE);
+        if (faceModels && p.faces() != null && p.faces() == 0) {
             flags.add("no face");
         }
-        if (p.faces() != null && p.faces() > 1) {
+        if (faceModels && p.faces() != null && p.faces() > 1) {
             flags.add(p.faces() + " faces");
         }
         if (Boolean.TRUE.equals(p.mostlyText())) {

@@ -121,9 +121,17 @@ class WeightedVoteEnsembleTest {
     @Test
     void flaggedContentNeedsMoreAgreement() {
         List<DetectorResult> two = List.of(high("a"), high("b"));
+        // a face model that drops out (no face, a crowd) leaves the others needing more agreement
+        List<DetectorResult> twoAndAFaceModel = List.of(high("a"), high("b"), result("f", 0.9, false, Competence.FACE));
         for (ContentProfile flagged : List.of(new ContentProfile(0, null, null, null, List.of()),
-                new ContentProfile(2, null, null, null, List.of()),
-                new ContentProfile(1, null, true, null, List.of()),
+                new ContentProfile(2, null, null, null, List.of()))) {
+            EnsembleResult r = ensemble.combine(twoAndAFaceModel, flagged);
+            assertThat(r.required()).as(flagged.toString()).isEqualTo(3);
+            assertThat(r.outcome()).as(flagged.toString()).isEqualTo(Outcome.UNCERTAIN);
+            // whole-image detectors alone are not flagged by the face count: a landscape is their home ground
+            assertThat(ensemble.combine(two, flagged).outcome()).as(flagged.toString()).isEqualTo(Outcome.SYNTHETIC);
+        }
+        for (ContentProfile flagged : List.of(new ContentProfile(1, null, true, null, List.of()),
                 new ContentProfile(1, null, null, true, List.of()))) {
             EnsembleResult r = ensemble.combine(two, flagged);
             assertThat(r.required()).as(flagged.toString()).isEqualTo(3);
@@ -144,6 +152,29 @@ class WeightedVoteEnsembleTest {
                 "a: votes high (score 0.900, thresholds 0.3/0.7, weight 1)",
                 "f: not counted, not competent: no face found (a face model)",
                 "uncertain: 1 weighted votes synthetic, 0 authentic; 3 needed, leading by 1");
+    }
+
+    @Test
+    void experimentalVotesAreShownButNotCountedUnlessAsked() {
+        DetectorResult weak = DetectorResult.of(new DetectorInfo("weak", null, null, Set.of(MediaType.Kind.IMAGE),
+                new Thresholds(0.3, 0.7), false, true, Competence.ANY, null, null), DetectorOutcome.Scored.of(0.9), 1);
+        EnsembleResult shown = ensemble.combine(List.of(weak, high("a"), high("b")), ContentProfile.UNKNOWN);
+        assertThat(ensemble.counts(weak.info())).isFalse();
+        assertThat(shown.notCounted()).containsKey("weak");
+        assertThat(shown.synthetic()).isEqualTo(2);
+        WeightedVoteEnsemble counting = new WeightedVoteEnsemble(VotingRules.defaults().withCountExperimental(true));
+        assertThat(counting.combine(List.of(weak, high("a"), high("b")), ContentProfile.UNKNOWN).synthetic()).isEqualTo(3);
+    }
+
+    @Test
+    void tooFewVotesThatAllSayAuthenticAreNoVerdictNotAReview() {
+        EnsembleResult one = ensemble.combine(List.of(result("a", 0.1, false, Competence.ANY)), ContentProfile.UNKNOWN);
+        assertThat(one.outcome()).isEqualTo(Outcome.NOT_APPLICABLE);
+        assertThat(one.reasons()).anyMatch(r -> r.startsWith("no verdict: every counted detector votes authentic"));
+        // one suspicious vote among them, and a person should look
+        EnsembleResult split = ensemble.combine(List.of(result("a", 0.1, false, Competence.ANY),
+                result("b", 0.5, false, Competence.ANY)), ContentProfile.UNKNOWN);
+        assertThat(split.outcome()).isEqualTo(Outcome.UNCERTAIN);
     }
 
     @Test
