@@ -88,6 +88,17 @@ class LfccTest {
     }
 
     @Test
+    void anOddRatioWithTooManyPhasesToTabulateStillResamplesATone() {
+        double[] in = sine(1000, 44101, 0.5, 0.5); // 44101:8000 has 8000 phases: computed tap by tap
+        double[] out = Resampler.resample(in, 44101, 8000);
+        assertThat(out.length).isEqualTo((int) (in.length * 8000L / 44101));
+        double[] ref = sine(1000, 8000, 0.5, 0.5);
+        for (int i = 400; i < out.length - 400; i++) {
+            assertThat(out[i]).as("sample %d", i).isCloseTo(ref[i], within(0.01));
+        }
+    }
+
+    @Test
     void muLawKeepsLoudAndSoftSamplesWithinItsStepSize() {
         double[] x = {0.5, -0.5, 0.01, -0.003, 0.9, 0};
         double[] y = MuLaw.roundTrip(x);
