@@ -1,0 +1,197 @@
+package io.assay.coord.share;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Reads shares from CSV (gzipped when the name ends in {@code .gz}) into a {@link ShareTable}. Every bad row is an
+ * error naming its line; nothing is guessed. At most {@code maxRows} rows are read, so memory stays bounded.
+ */
+public final class ShareCsvReader {
+
+    public static final long DEFAULT_MAX_ROWS = 20_000_000;
+
+    private final ShareCsvFormat format;
+    private final long maxRows;
+    private final UrlNormalizer urls = new UrlNormalizer();
+    private long skipped;
+
+    public ShareCsvReader(ShareCsvFormat format) {
+        this(format, DEFAULT_MAX_ROWS);
+    }
+
+    public ShareCsvReader(ShareCsvFormat format, long maxRows) {
+        this.format = format;
+        this.maxRows = maxRows;
+    }
+
+    /** Rows skipped by the last read (CooRTweet layout: empty object). */
+    public long skipped() {
+        return skipped;
+    }
+
+    public ShareTable read(Path file) throws IOException {
+        try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+            InputStream in = file.getFileName().toString().endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw;
+            return read(new InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+    }
+
+    public ShareTable read(Reader reader) throws IOException {
+        skipped = 0;
+        CsvRecordReader csv = new CsvRecordReader(reader);
+        List<String> header = csv.read();
+        if (header == null) {
+            throw new ShareCsvException(1, "empty file: expected a header line");
+        }
+        if (!header.isEmpty() && header.getFirst().startsWith("\uFEFF")) {
+            header.set(0, header.getFirst().substring(1));
+        }
+        Map<String, Integer> col = new HashMap<>();
+        for (int i = 0; i < header.size(); i++) {
+            col.putIfAbsent(header.get(i).trim().toLowerCase(Locale.ROOT), i);
+        }
+        ShareTable table = new ShareTable();
+        if (format == ShareCsvFormat.COORTWEET) {
+            readCooRTweet(csv, col, table);
+        } else {
+            readAssay(csv, col, table);
+        }
+        return table;
+    }
+
+    private void readCooRTweet(CsvRecordReader csv, Map<String, Integer> col, ShareTable table) throws IOException {
+        int obj = required(col, "object_id");
+        int acc = required(col, "account_id");
+        int content = required(col, "content_id");
+        int ts = required(col, "timestamp_share");
+        List<String> r;
+        while ((r = csv.read()) != null) {
+            long line = csv.recordLine();
+            checkRows(table, line);
+            String object = field(r, obj, line, "object_id");
+            if (object.isEmpty()) {
+                skipped++;
+                continue;
+            }
+            String account = nonEmpty(r, acc, line, "account_id");
+            long millis = epochSeconds(field(r, ts, line, "timestamp_share"), line, "timestamp_share");
+            table.add("", account, object, field(r, content, line, "content_id"), millis, "");
+        }
+    }
+
+    private void readAssay(CsvRecordReader csv, Map<String, Integer> col, ShareTable table) throws IOException {
+        int acc = required(col, "account");
+        int ts = required(col, "time");
+        Integer obj = col.get("object");
+        Integer url = col.get("url");
+        if (obj == null && url == null) {
+            throw new ShareCsvException(1, "missing column 'object' or 'url'");
+        }
+        Integer platform = col.get("platform");
+        Integer content = col.get("content");
+        Integer label = col.get("label");
+        List<String> r;
+        while ((r = csv.read()) != null) {
+            long line = csv.recordLine();
+            checkRows(table, line);
+            String account = nonEmpty(r, acc, line, "account");
+            String object = obj == null ? "" : field(r, obj, line, "object");
+            if (object.isEmpty() && url != null) {
+                String u = field(r, url, line, "url");
+                if (!u.isEmpty()) {
+                    object = urls.normalize(u).map(n -> "url:" + n)
+                            .orElseThrow(() -> new ShareCsvException(line, "url '" + clip(u) + "' is not an http(s) URL"));
+                }
+            }
+            if (object.isEmpty()) {
+                throw new ShareCsvException(line, "no object: 'object' and 'url' are both empty");
+            }
+            String p = platform == null ? "" : field(r, platform, line, "platform");
+            String key = p.isEmpty() ? account : p + ":" + account;
+            table.add(p, key, object, content == null ? "" : field(r, content, line, "content"),
+                    time(field(r, ts, line, "time"), line), label == null ? "" : field(r, label, line, "label"));
+        }
+    }
+
+    private void checkRows(ShareTable table, long line) throws ShareCsvException {
+        if (table.size() >= maxRows) {
+            throw new ShareCsvException(line, "more than " + maxRows + " rows");
+        }
+    }
+
+    private static int required(Map<String, Integer> col, String name) throws ShareCsvException {
+        Integer i = col.get(name);
+        if (i == null) {
+            throw new ShareCsvException(1, "missing column '" + name + "' (header has " + col.keySet().stream().sorted().toList() + ")");
+        }
+        return i;
+    }
+
+    private static String field(List<String> r, int i, long line, String name) throws ShareCsvException {
+        if (i >= r.size()) {
+            throw new ShareCsvException(line, "only " + r.size() + " fields, no '" + name + "'");
+        }
+        return r.get(i).trim();
+    }
+
+    private static String nonEmpty(List<String> r, int i, long line, String name) throws ShareCsvException {
+        String v = field(r, i, line, name);
+        if (v.isEmpty()) {
+            throw new ShareCsvException(line, "empty '" + name + "'");
+        }
+        return v;
+    }
+
+    private static long epochSeconds(String v, long line, String name) throws ShareCsvException {
+        try {
+            if (v.indexOf('.') < 0 && v.indexOf('e') < 0 && v.indexOf('E') < 0) {
+                return Math.multiplyExact(Long.parseLong(v), 1000L);
+            }
+            double d = Double.parseDouble(v);
+            if (!Double.isFinite(d) || Math.abs(d) > 9e15) {
+                throw new NumberFormatException();
+            }
+            return Math.round(d * 1000);
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw new ShareCsvException(line, name + " '" + clip(v) + "' is not Unix seconds");
+        }
+    }
+
+    private static long time(String v, long line) throws ShareCsvException {
+        if (v.isEmpty()) {
+            throw new ShareCsvException(line, "empty 'time'");
+        }
+        char c = v.charAt(0);
+        if (Character.isDigit(c) && v.indexOf('T') < 0 && v.indexOf('-', 1) < 0) {
+            return epochSeconds(v, line, "time");
+        }
+        try {
+            return Instant.parse(v).toEpochMilli();
+        } catch (DateTimeParseException e) {
+            try {
+                return OffsetDateTime.parse(v).toInstant().toEpochMilli();
+            } catch (DateTimeParseException e2) {
+                throw new ShareCsvException(line, "time '" + clip(v) + "' is neither Unix seconds nor ISO-8601 with a zone");
+            }
+        }
+    }
+
+    private static String clip(String v) {
+        return v.length() > 60 ? v.substring(0, 60) + "..." : v;
+    }
+}
