@@ -8,7 +8,9 @@ public enum ShareCsvFormat {
      */
     COORTWEET,
     /**
-     * Assay's layout: {@code account, time} and {@code object} or {@code url} (normalised by {@link UrlNormalizer}),
+     * Assay's layout: {@code account, time} and an object given by the first non-empty of {@code object},
+     * {@code url} (normalised by {@link UrlNormalizer}), {@code media_hash} (PDQ hex, clustered by
+     * {@link MediaObjectClusterer}) or {@code text} (near-duplicates clustered by {@link TextObjectClusterer});
      * optional {@code platform, content, label}. {@code time} is Unix seconds or ISO-8601 ({@code 2024-05-01T10:00:00Z}).
      */
     ASSAY;

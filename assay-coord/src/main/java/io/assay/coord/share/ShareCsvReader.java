@@ -94,21 +94,33 @@ public final class ShareCsvReader {
         }
     }
 
+    private record Pending(String platform, String key, String object, String content, long millis, String label,
+                           String mediaHash, String text, long line) {
+    }
+
     private void readAssay(CsvRecordReader csv, Map<String, Integer> col, ShareTable table) throws IOException {
         int acc = required(col, "account");
         int ts = required(col, "time");
         Integer obj = col.get("object");
         Integer url = col.get("url");
-        if (obj == null && url == null) {
-            throw new ShareCsvException(1, "missing column 'object' or 'url'");
+        Integer hash = col.get("media_hash");
+        Integer text = col.get("text");
+        if (obj == null && url == null && hash == null && text == null) {
+            throw new ShareCsvException(1, "missing an object column: 'object', 'url', 'media_hash' or 'text'");
         }
         Integer platform = col.get("platform");
         Integer content = col.get("content");
         Integer label = col.get("label");
+        // media hashes and texts become objects only once all are read (clustering), so rows wait here
+        List<Pending> pending = new java.util.ArrayList<>();
+        List<String> hashes = new java.util.ArrayList<>();
+        List<String> texts = new java.util.ArrayList<>();
         List<String> r;
         while ((r = csv.read()) != null) {
             long line = csv.recordLine();
-            checkRows(table, line);
+            if (pending.size() >= maxRows) {
+                throw new ShareCsvException(line, "more than " + maxRows + " rows");
+            }
             String account = nonEmpty(r, acc, line, "account");
             String object = obj == null ? "" : field(r, obj, line, "object");
             if (object.isEmpty() && url != null) {
@@ -118,13 +130,44 @@ public final class ShareCsvReader {
                             .orElseThrow(() -> new ShareCsvException(line, "url '" + clip(u) + "' is not an http(s) URL"));
                 }
             }
-            if (object.isEmpty()) {
-                throw new ShareCsvException(line, "no object: 'object' and 'url' are both empty");
+            String h = "";
+            String x = "";
+            if (object.isEmpty() && hash != null) {
+                h = field(r, hash, line, "media_hash");
+                if (!h.isEmpty()) {
+                    if (!h.matches("[0-9a-fA-F]{64}")) {
+                        throw new ShareCsvException(line, "media_hash '" + clip(h) + "' is not 64 hex digits (a 256-bit PDQ hash)");
+                    }
+                    hashes.add(h);
+                }
+            }
+            if (object.isEmpty() && h.isEmpty() && text != null) {
+                x = field(r, text, line, "text");
+                if (!x.isEmpty()) {
+                    texts.add(x);
+                }
+            }
+            if (object.isEmpty() && h.isEmpty() && x.isEmpty()) {
+                throw new ShareCsvException(line, "no object: 'object', 'url', 'media_hash' and 'text' are all empty or absent");
             }
             String p = platform == null ? "" : field(r, platform, line, "platform");
-            String key = p.isEmpty() ? account : p + ":" + account;
-            table.add(p, key, object, content == null ? "" : field(r, content, line, "content"),
-                    time(field(r, ts, line, "time"), line), label == null ? "" : field(r, label, line, "label"));
+            pending.add(new Pending(p, p.isEmpty() ? account : p + ":" + account, object,
+                    content == null ? "" : field(r, content, line, "content"), time(field(r, ts, line, "time"), line),
+                    label == null ? "" : field(r, label, line, "label"), h, x, line));
+        }
+        int[] mediaCluster = new MediaObjectClusterer(MediaObjectClusterer.DEFAULT_DISTANCE).cluster(hashes);
+        int[] textCluster = new TextObjectClusterer(TextObjectClusterer.DEFAULT_THRESHOLD).cluster(texts);
+        int hi = 0;
+        int ti = 0;
+        for (Pending p : pending) {
+            String object = p.object();
+            if (!p.mediaHash().isEmpty()) {
+                // the cluster is named by its first hash, so the object id is stable and meaningful
+                object = "media:" + hashes.get(mediaCluster[hi++]).toLowerCase(Locale.ROOT);
+            } else if (!p.text().isEmpty()) {
+                object = "text:" + textCluster[ti++];
+            }
+            table.add(p.platform(), p.key(), object, p.content(), p.millis(), p.label());
         }
     }
 
