@@ -28,6 +28,8 @@ public final class LeidenCommunities {
         double modularityResolution = resolution / (2 * network.getTotalEdgeWeight() + network.getTotalEdgeWeightSelfLinks());
         LeidenAlgorithm leiden = new LeidenAlgorithm(modularityResolution, 2, LeidenAlgorithm.DEFAULT_RANDOMNESS, new Random(seed));
         Clustering clustering = new Clustering(nodes);
+        // start from singletons, as the library's own runner does
+        clustering.initSingletonClusters();
         // iterate until stable (as the library's own runner does with n_iterations < 0), bounded
         for (int i = 0; i < 50 && leiden.improveClustering(network, clustering); i++) {
             // keep improving

@@ -71,6 +71,16 @@ class ShareCsvReaderTest {
     }
 
     @Test
+    void plainDecimalSecondsParseLikeDoubles() {
+        for (String v : new String[] {"0", "1714557605", "1714557605.5", "1714557605.0004", "1714557605.9996", "12.3"}) {
+            assertThat(ShareCsvReader.plainDecimalMillis(v)).as(v).isEqualTo(Math.round(Double.parseDouble(v) * 1000));
+        }
+        for (String v : new String[] {"", ".5", "5.", "-5", "1e3", "12:00", "1234567890123456"}) {
+            assertThat(ShareCsvReader.plainDecimalMillis(v)).as(v).isEqualTo(Long.MIN_VALUE);
+        }
+    }
+
+    @Test
     void urlRules() {
         UrlNormalizer n = new UrlNormalizer();
         assertThat(n.normalize("https://youtu.be/abc123?si=xyz")).contains("youtube.com/watch?v=abc123");
