@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** The {@code assay} command line. */
 @Command(name = "assay", mixinStandardHelpOptions = true, versionProvider = AssayCli.Version.class,
         description = "Assay: provenance, labels and known-deepfake matching for election media.",
-        subcommands = {ScanCommand.class, InspectCommand.class, HashCommand.class, MatchCommand.class, SignCommand.class, ServeCommand.class, EvalCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ScanCommand.class, InspectCommand.class, HashCommand.class, MatchCommand.class, SignCommand.class,
+                ServeCommand.class, EvalCommand.class, CoordCommand.class, CommandLine.HelpCommand.class})
 public final class AssayCli {
 
     public static void main(String[] args) {
