@@ -44,6 +44,19 @@ public record Evidence(
         return new Evidence(source, EvidenceKind.OBSERVATION, finding, 1.0, null, Assurance.NONE, details);
     }
 
+    /** A reviewer's decision about these exact bytes: the label that stands, who decided, when, why. */
+    public static Evidence decision(String source, String label, String decidedBy, java.time.Instant decidedAt,
+                                   String note) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("label", label);
+        d.put("decidedBy", decidedBy);
+        d.put("decidedAt", decidedAt == null ? null : decidedAt.toString());
+        d.put("note", note);
+        return new Evidence(source, EvidenceKind.DECISION, "reviewer decision: " + label + " (by " + decidedBy
+                + (decidedAt == null ? "" : " at " + decidedAt) + (note == null || note.isBlank() ? "" : ": " + note) + ")",
+                1.0, null, Assurance.NONE, d);
+    }
+
     public static Evidence declaration(String source, String finding, double confidence, DigitalSourceType type,
                                        Assurance assurance, Map<String, Object> details) {
         return new Evidence(source, EvidenceKind.DECLARATION, finding, confidence, type.iri(), assurance, details);

@@ -15,7 +15,12 @@ public enum EvidenceKind {
     /** A classifier's estimate that the content is synthetic. */
     DETECTION,
     /** The asset matches media in a bank of debunked deceptive media. */
-    MATCH;
+    MATCH,
+    /**
+     * A person decided the label of these exact bytes (a reviewer, from the review queue); it stands over every
+     * automated signal. Details: {@code label}, {@code decidedBy}, {@code decidedAt}, {@code note}.
+     */
+    DECISION;
 
     @JsonValue
     public String id() {

@@ -51,6 +51,10 @@ public final class LabelPolicy {
     }
 
     public Decision decide(List<Evidence> evidence, ScanContext context) {
+        Optional<Evidence> reviewed = evidence.stream().filter(e -> e.kind() == EvidenceKind.DECISION).findFirst();
+        if (reviewed.isPresent()) {
+            return reviewed(reviewed.get(), evidence, context);
+        }
         List<String> reasons = new ArrayList<>();
         Label label = Label.NONE;
         String sourceType = null;
@@ -174,6 +178,36 @@ public final class LabelPolicy {
                     + (priority == Priority.HIGH ? ", priority review" : ""));
         }
         return new Decision(label, sourceType, risk, action, priority, reasons);
+    }
+
+    /**
+     * A person decided these bytes' label: it stands over every automated signal, which stays in the verdict. The
+     * action is the table's for that label, except that a decided file is not sent to review again (a label to show
+     * instead, or nothing for {@code none}).
+     */
+    private Decision reviewed(Evidence decision, List<Evidence> evidence, ScanContext context) {
+        Label label = Label.of(String.valueOf(decision.details().get("label")));
+        List<String> reasons = new ArrayList<>();
+        reasons.add(label.id() + ": " + decision.finding() + " [" + decision.source() + "]");
+        long overruled = evidence.stream().filter(e -> e != decision)
+                .filter(e -> e.kind() == EvidenceKind.MATCH || e.kind() == EvidenceKind.DETECTION
+                        || (e.kind() == EvidenceKind.DECLARATION && e.sourceType().isPresent()))
+                .count();
+        if (overruled > 0) {
+            reasons.add("the reviewer's decision stands over " + overruled + " automated finding(s), kept in the evidence");
+        }
+        Optional<String> riskReason = electionRisk(context, clock.instant().atZone(clock.getZone()).toLocalDate());
+        ElectionRisk risk = riskReason.isPresent() ? ElectionRisk.HIGH : ElectionRisk.NORMAL;
+        riskReason.ifPresent(r -> reasons.add("election risk high: " + r));
+        Action action = (config.incidentMode() ? config.incidentActions() : config.actions()).get(risk).get(label);
+        if (action == Action.REVIEW) {
+            action = label == Label.NONE ? Action.NONE : Action.LABEL;
+        }
+        if (action != Action.NONE) {
+            reasons.add("action " + action.id() + ": " + label.id() + " decided by a reviewer at " + risk.id()
+                    + " election risk");
+        }
+        return new Decision(label, null, risk, action, Priority.NORMAL, reasons);
     }
 
     private Label labelOf(Evidence e) {

@@ -97,6 +97,18 @@ public final class ScanPipeline implements AutoCloseable {
         return Verdict.of(summary, decision, evidence, failures, ctx, policy.config().name(), timings, clock.instant());
     }
 
+    /**
+     * The verdict decided again by the policy with more evidence added (a reviewer's decision the caller looked up
+     * for these bytes); analyzers do not run again, timings and time stay the scan's.
+     */
+    public Verdict withEvidence(Verdict verdict, List<Evidence> more) {
+        List<Evidence> all = new ArrayList<>(more);
+        all.addAll(verdict.evidence());
+        Decision decision = policy.decide(all, verdict.context());
+        return Verdict.of(verdict.asset(), decision, all, verdict.failures(), verdict.context(), verdict.policy(),
+                verdict.timings(), verdict.scannedAt()).withId(verdict.id());
+    }
+
     private static List<Evidence> timed(Analyzer a, MediaAsset asset, ScanContext ctx, Map<String, Double> millis) throws Exception {
         long t0 = System.nanoTime();
         try {
@@ -123,8 +135,18 @@ public final class ScanPipeline implements AutoCloseable {
         return msg.length() > 300 ? msg.substring(0, 300) + "..." : msg;
     }
 
+    /** Stops the analyzer threads and closes the analyzers that hold resources (ONNX sessions, for one). */
     @Override
     public void close() {
         executor.shutdownNow();
+        for (Analyzer a : analyzers) {
+            if (a instanceof AutoCloseable c) {
+                try {
+                    c.close();
+                } catch (Exception e) {
+                    // closing at shutdown: nothing to recover; the others still get closed
+                }
+            }
+        }
     }
 }

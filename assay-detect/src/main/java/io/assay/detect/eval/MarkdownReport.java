@@ -21,7 +21,7 @@ public final class MarkdownReport {
                         + "Detector timeout %s s. Run time %.1f s.%n%n", e.settings().bootstrapRounds(), e.settings().seed(),
                 java.math.BigDecimal.valueOf(e.settings().detectorTimeout().toMillis(), 3).stripTrailingZeros().toPlainString(),
                 e.seconds()));
-        sb.append("These figures describe this dataset only. They are not accuracy claims: see EVAL.md for the public "
+        sb.append("These figures describe this dataset only. They are not accuracy claims: see the assay-detect README (Evaluation) for the public "
                 + "benchmarks to run.\n\n");
         sb.append("## Detectors\n\n| id | name | version | kinds | thresholds (low / high) | experimental |\n|---|---|---|---|---|---|\n");
         for (DetectorInfo d : e.detectors()) {

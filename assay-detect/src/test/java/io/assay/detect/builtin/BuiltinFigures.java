@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The figures BUILTIN.md quotes beyond the trainers' own: warm timings, and the spectral detector's scores on the
+ * The figures the assay-detect README (Built-in detectors) quotes beyond the trainers' own: warm timings, and the spectral detector's scores on the
  * shared corpus's other images (none of them trained on). Run by hand (a main, not a test):
  * {@code java -cp <test classpath> io.assay.detect.builtin.BuiltinFigures}.
  */

@@ -18,6 +18,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.UUID;
 
 /** Spools an upload to a temporary file, scans it, stores the verdict, and counts it. */
@@ -65,7 +66,12 @@ public class ScanService {
             meters.counter("assay.scans.rejected", "reason", e.reason().id()).increment();
             throw e;
         }
-        Verdict verdict = scanTimer.record(() -> pipeline.scan(asset, context));
+        Verdict scanned = scanTimer.record(() -> pipeline.scan(asset, context));
+        // A reviewer who decided about these exact bytes has the last word, through the policy like any evidence.
+        Verdict verdict = reviews.decisionFor(scanned.asset().sha256())
+                .map(d -> pipeline.withEvidence(scanned, List.of(io.assay.core.evidence.Evidence.decision(
+                        "review", d.label(), d.decidedBy(), d.decidedAt(), d.note()))))
+                .orElse(scanned);
         meters.counter("assay.scans", "label", verdict.label().id(), "media_kind", asset.mediaType().kind().name().toLowerCase())
                 .increment();
         Verdict stored = repository.save(verdict, apiKeyId);

@@ -262,13 +262,19 @@ class ExchangeTwoServersTest {
         assertThat(http.send(HttpRequest.newBuilder(URI.create(urlB + itemPath + "/decision"))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"label\":\"none\"}"))
                 .build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
+        // the reviewer finds this copy was posted as a labelled parody: "none" for these bytes
         HttpResponse<String> decided = post(urlB, KEY_B, itemPath + "/decision",
-                "{\"label\":\"known-deepfake\",\"note\":\"same staged collapse, taken down\"}");
+                "{\"label\":\"none\",\"note\":\"parody account, labelled as such\"}");
         assertThat(decided.statusCode()).as(decided.body()).isEqualTo(200);
         JsonNode d = JSON.readTree(get(urlB, KEY_B, itemPath).body());
         assertThat(d.get("status").asString()).isEqualTo("decided");
-        assertThat(d.get("decision").get("label").asString()).isEqualTo("known-deepfake");
-        assertThat(d.get("decision").get("note").asString()).isEqualTo("same staged collapse, taken down");
+        assertThat(d.get("decision").get("label").asString()).isEqualTo("none");
+        assertThat(d.get("decision").get("note").asString()).isEqualTo("parody account, labelled as such");
+        // ... and it stands when the same bytes come again: the bank still matches, the reviewer's label wins
+        JsonNode again = JSON.readTree(scan(urlB, KEY_B, "early-again.jpg", jpeg(img, 0.8f)).body());
+        assertThat(again.get("label").asString()).as(again.toString()).isEqualTo("none");
+        assertThat(again.get("reasons").get(0).asString()).startsWith("none: reviewer decision: none (by ");
+        assertThat(again.get("evidence").toString()).contains("\"kind\":\"match\"", "\"kind\":\"decision\"");
         assertThat(d.get("decision").get("decidedBy").asString()).isNotBlank();
         assertThat(JSON.readTree(get(urlB, KEY_B, "/v1/reviews?scan=" + earlyScan).body()).get(0).get("id"))
                 .isEqualTo(item.get("id"));

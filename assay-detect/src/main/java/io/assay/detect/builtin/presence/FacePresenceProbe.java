@@ -26,7 +26,7 @@ import java.util.Set;
  * competent, and the cascade's false alarms are mostly small. For a video, the most faces that at least two of
  * the first {@value #MAX_FRAMES} sampled frames show.
  *
- * <p>The cascade misses profiles, tilted and occluded faces and fires now and then on texture; see BUILTIN.md.
+ * <p>The cascade misses profiles, tilted and occluded faces and fires now and then on texture; see the assay-detect README (Built-in detectors).
  */
 public final class FacePresenceProbe implements ContentProbe {
 

@@ -19,7 +19,7 @@ import java.util.Set;
  * (periodic peaks, mirrored or missing upper bands), scored by a logistic model the project trains itself
  * ({@link SpectralTrainer}) and stores as {@code spectral-image.json}. A video is read through its first
  * {@value #MAX_FRAMES} sampled frames, their spectra averaged. Trained on imitated traces, not on
- * real generators' output: see BUILTIN.md for what it measured and where it fails.
+ * real generators' output: see the assay-detect README (Built-in detectors) for what it measured and where it fails.
  */
 public final class SpectralImageDetector implements Detector {
 

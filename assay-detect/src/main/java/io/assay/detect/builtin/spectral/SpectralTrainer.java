@@ -29,7 +29,7 @@ import java.util.SplittableRandom;
  * as often, so the JPEG grid tells nothing. Held out: every third photo, with all its crops. Seeded, so a run
  * reproduces the committed model.
  *
- * <p>Run: {@code java ... SpectralTrainer <shared/corpus> <out.json>} (see BUILTIN.md).
+ * <p>Run: {@code java ... SpectralTrainer <shared/corpus> <out.json>} (see the assay-detect README (Built-in detectors)).
  */
 public final class SpectralTrainer {
 

@@ -20,7 +20,7 @@ import java.util.Set;
  * An audio anti-spoofing baseline in the ASVspoof tradition: LFCC features at 8 kHz, averaged per utterance, and a
  * logistic back-end the project trains itself ({@link SpoofTrainer}) on one recorded human voice against two
  * rule-based synthesisers. Easy on that data and close to meaningless against neural voice clones: experimental,
- * see BUILTIN.md.
+ * see the assay-detect README (Built-in detectors).
  */
 public final class LfccSpoofDetector implements Detector {
 

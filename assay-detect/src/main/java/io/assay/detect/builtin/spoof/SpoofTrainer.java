@@ -23,7 +23,7 @@ import java.util.stream.Stream;
  * the only synthesiser, tested on flite, which it never saw). Deterministic: the synthesisers' output and the
  * Newton fit are.
  *
- * <p>Run: {@code java ... SpoofTrainer <model.json to write>} (see BUILTIN.md).
+ * <p>Run: {@code java ... SpoofTrainer <model.json to write>} (see the assay-detect README (Built-in detectors)).
  */
 public final class SpoofTrainer {
 
