@@ -107,6 +107,25 @@ class EvalCommandTest {
         assertThat(rounds.err().strip()).startsWith("assay: bootstrap rounds must be within 0..");
     }
 
+    /** The build's report on generated data with the real built-in image detector (its figures: see the README). */
+    @Test
+    void evaluatesTheBuiltInSpectralDetectorOnGeneratedData() throws IOException {
+        Path out = tmp.resolve("builtin");
+        // the spectral detector reads 128-pixel tiles: crops of 256
+        Path large = SyntheticDataset.write(SharedCorpus.corpus("pdq"), tmp.resolve("data-256"),
+                new SyntheticDataset.Spec(10, 256, 11)).dir();
+        ScanCommandTest.Run r = run("eval", "--dataset", large.toString(), "--out", out.toString(), "--bootstrap", "200",
+                "--conditions", "original,jpeg75", "--detectors", "spectral-image");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("| spectral-image | 20 (10/10) | 100 % |").contains("| ensemble |");
+        JsonNode json = JsonMapper.builder().build().readTree(out.resolve("report.json").toFile());
+        JsonNode auc = json.get("rows").get(0).get("auc");
+        assertThat(auc.get("ci_low").asDouble()).isLessThanOrEqualTo(auc.get("value").asDouble());
+        assertThat(auc.get("value").asDouble()).isLessThanOrEqualTo(auc.get("ci_high").asDouble());
+        assertThat(out.resolve("roc-jpeg75.png")).isRegularFile();
+        System.out.println(r.out());
+    }
+
     @Test
     void evaluatesTheOnnxModelsOfAModelsFolder() throws Exception {
         Path models = ScanWithModelsTest.models(tmp.resolve("with-models"), true);

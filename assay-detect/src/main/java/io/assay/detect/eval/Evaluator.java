@@ -178,7 +178,9 @@ public final class Evaluator {
         } catch (RuntimeException e) {
             return Observation.notApplicable(label, "ensemble failed: " + message(e), 0);
         }
-        if (er.outcome() == EnsembleResult.Outcome.NOT_APPLICABLE || Double.isNaN(er.score())) {
+        // The ensemble is covered whenever a vote counted (its score is defined), also when those votes were too few
+        // for a verdict: leaving those items out would measure the ensemble on a self-selected subset.
+        if (Double.isNaN(er.score())) {
             return Observation.notApplicable(label, er.reasons().isEmpty() ? "no detector counted" : er.reasons().getFirst(), 0);
         }
         return Observation.scored(label, er.score(), er.outcome() == EnsembleResult.Outcome.SYNTHETIC, 0);
