@@ -77,7 +77,7 @@ final class PeerEventStream implements AutoCloseable {
                     return;
                 }
                 log.info("exchange: event stream of {} interrupted ({}); reconnecting in {} s", peer.name(),
-                        e.getMessage(), backoff.toSeconds());
+                        e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName(), backoff.toSeconds());
                 try {
                     Thread.sleep(backoff.toMillis());
                 } catch (InterruptedException ie) {
