@@ -58,6 +58,7 @@ class ScanApiTest {
         r.add("assay.limits.max-upload", () -> "2MB");
         r.add("assay.analyzers[c2pa.trust-anchors]", () -> SharedCorpus.corpus("c2pa/trust/test_cert_root_bundle.pem").toString());
         r.add("assay.analyzers[c2pa.eku-config]", () -> SharedCorpus.corpus("c2pa/trust/test_store.cfg").toString());
+        r.add("assay.analyzers[detect.builtin]", () -> "spectral-image");
     }
 
     @Value("${local.server.port}")
@@ -115,6 +116,30 @@ class ScanApiTest {
         JsonNode v = json.readTree(post.body());
         assertThat(v.get("label").asString()).isEqualTo("ai-generated");
         assertThat(v.get("reasons").get(0).asString()).endsWith("[c2pa, signed-trusted]");
+    }
+
+    /** The detect analyzer runs in the server from assay.analyzers.detect.*: the built-in detector is shown, not counted. */
+    @Test
+    void detectorSettingsReachTheDetectAnalyzer() throws Exception {
+        HttpResponse<String> post = send(HttpRequest.newBuilder(uri("/v1/scans?name=bridge.jpg"))
+                .header("X-API-Key", KEY)
+                .POST(HttpRequest.BodyPublishers.ofFile(SharedCorpus.corpus("pdq/bridge-mods/aaa-orig.jpg"))));
+        assertThat(post.statusCode()).isEqualTo(201);
+        JsonNode v = json.readTree(post.body());
+        JsonNode detect = null;
+        for (JsonNode e : v.get("evidence")) {
+            if (e.get("source").asString().equals("detect")) {
+                detect = e;
+            }
+        }
+        assertThat(detect).as(post.body()).isNotNull();
+        JsonNode spectral = detect.get("details").get("detectors").get("spectral-image");
+        assertThat(spectral.get("score").asDouble()).isBetween(0.0, 1.0);
+        assertThat(spectral.get("counted").asBoolean()).isFalse();
+        assertThat(spectral.get("whyNotCounted").asString()).contains("experimental");
+        assertThat(detect.get("details").get("outcome").asString()).isEqualTo("not-applicable");
+        assertThat(v.get("label").asString()).isEqualTo("none");
+        assertThat(v.get("action").asString()).isEqualTo("none");
     }
 
     @Test
