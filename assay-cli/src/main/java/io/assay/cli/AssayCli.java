@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "assay", mixinStandardHelpOptions = true, versionProvider = AssayCli.Version.class,
         description = "Assay: provenance, labels and known-deepfake matching for election media.",
         subcommands = {ScanCommand.class, InspectCommand.class, HashCommand.class, MatchCommand.class, SignCommand.class,
-                ServeCommand.class, EvalCommand.class, CoordCommand.class, CommandLine.HelpCommand.class})
+                ServeCommand.class, EvalCommand.class, CoordCommand.class, StreamCommand.class, CommandLine.HelpCommand.class})
 public final class AssayCli {
 
     public static void main(String[] args) {

@@ -17,7 +17,7 @@ class ArchitectureTest {
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("io.assay");
 
-    static final String[] LIBRARIES = {"io.assay.core..", "io.assay.metadata..", "io.assay.c2pa..", "io.assay.index..", "io.assay.hash..", "io.assay.watermark..", "io.assay.exchange..", "io.assay.detect.."};
+    static final String[] LIBRARIES = {"io.assay.core..", "io.assay.metadata..", "io.assay.c2pa..", "io.assay.index..", "io.assay.hash..", "io.assay.watermark..", "io.assay.exchange..", "io.assay.detect..", "io.assay.stream.."};
 
     @Test
     void librariesDoNotDependOnSpring() {
