@@ -1,13 +1,11 @@
 package io.assay.stream;
 
 import io.assay.core.evidence.Evidence;
-import io.assay.core.evidence.EvidenceKind;
 import io.assay.core.media.MediaAsset;
 import io.assay.core.scan.ScanPipeline;
 import io.assay.core.scan.Verdict;
 import io.assay.coord.share.Share;
 import io.assay.hash.SignalType;
-import io.assay.hash.bank.KnownDeepfakeAnalyzer;
 import io.assay.hash.bank.MatchThresholds;
 import io.assay.hash.bank.SignalBank;
 import io.assay.index.Hash256;
@@ -21,7 +19,6 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -147,23 +144,7 @@ final class ScanProcessor implements Processor<String, byte[], String, byte[]> {
         order.addLast(Map.entry(now, id));
         index(id, r);
 
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("uploadId", id);
-        out.put("instance", config.instanceId());
-        out.put("label", verdict.label().id());
-        out.put("action", verdict.action().id());
-        out.put("electionRisk", verdict.electionRisk().id());
-        out.put("reasons", verdict.reasons());
-        out.put("sha256", verdict.asset().sha256());
-        if (pdq != null) {
-            out.put("pdq", pdq.hex());
-        }
-        out.put("matches", verdict.evidence().stream()
-                .filter(e -> e.kind() == EvidenceKind.MATCH && KnownDeepfakeAnalyzer.NAME.equals(e.source()))
-                .map(e -> e.details().get("entryId")).toList());
-        out.put("failures", verdict.failures());
-        out.put("scanMillis", scanNanos / 1e6);
-        out.put("verdict", verdict);
+        Map<String, Object> out = VerdictEvents.of(id, config.instanceId(), verdict, scanNanos / 1e6);
         context.forward(new Record<>(id, json.writeValueAsBytes(out), record.timestamp(), record.headers()), VERDICTS);
         metrics.verdict(verdict.label().id(), scanNanos, record.timestamp(), verdict.timings().analyzersMillis());
 
@@ -273,14 +254,12 @@ final class ScanProcessor implements Processor<String, byte[], String, byte[]> {
     }
 
     private static Pdq pdqOf(Verdict v) {
-        for (Evidence e : v.evidence()) {
-            if (e.kind() == EvidenceKind.OBSERVATION && KnownDeepfakeAnalyzer.NAME.equals(e.source())
-                    && "pdq".equals(e.details().get("signalType"))) {
-                Object q = e.details().get("quality");
-                return new Pdq(String.valueOf(e.details().get("signal")), q instanceof Number n ? n.intValue() : 0);
-            }
+        Evidence e = VerdictEvents.pdqEvidence(v);
+        if (e == null) {
+            return null;
         }
-        return null;
+        Object q = e.details().get("quality");
+        return new Pdq(String.valueOf(e.details().get("signal")), q instanceof Number n ? n.intValue() : 0);
     }
 
     /** What the recent-uploads store keeps per upload: {@code pdqhex|quality|scannedAtMillis} (hex empty when none). */
@@ -293,9 +272,5 @@ final class ScanProcessor implements Processor<String, byte[], String, byte[]> {
             String[] p = s.split("\\|", -1);
             return new Recent(p[0], Integer.parseInt(p[1]), Long.parseLong(p[2]));
         }
-    }
-
-    static byte[] utf8(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
     }
 }

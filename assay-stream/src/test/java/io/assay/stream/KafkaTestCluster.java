@@ -36,6 +36,8 @@ final class KafkaTestCluster implements AutoCloseable {
                 // a killed instance's open transaction is aborted soon after its timeout
                 .setConfigProp("transaction.abort.timed.out.transaction.cleanup.interval.ms", "1000")
                 .setConfigProp("log.cleaner.backoff.ms", "1000")
+                // uploads carry their media inline: allow records of a few MB (1 MP JPEGs in base64 JSON)
+                .setConfigProp("message.max.bytes", "8388608")
                 .build();
         kit.format();
         kit.startup();
@@ -60,7 +62,7 @@ final class KafkaTestCluster implements AutoCloseable {
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap(),
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true",
-                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, "4194304"),
+                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, "8388608"),
                 new StringSerializer(), new ByteArraySerializer());
     }
 

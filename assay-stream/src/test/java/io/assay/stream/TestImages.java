@@ -62,13 +62,32 @@ final class TestImages {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             try (MemoryCacheImageOutputStream ios = new MemoryCacheImageOutputStream(out)) {
                 w.setOutput(ios);
-                w.write(null, new IIOImage(image(seed, width, height), null, null), p);
+                w.write(null, new IIOImage(photoLike(image(seed, width, height), seed), null, null), p);
             }
             w.dispose();
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Sensor-like noise (±8 per channel), so a JPEG has a photo's size rather than a drawing's. */
+    private static BufferedImage photoLike(BufferedImage img, long seed) {
+        Random r = new Random(seed ^ 0x5DEECE66DL);
+        for (int y = 0; y < img.getHeight(); y++) {
+            for (int x = 0; x < img.getWidth(); x++) {
+                int rgb = img.getRGB(x, y);
+                int red = clamp(((rgb >> 16) & 0xFF) + r.nextInt(17) - 8);
+                int green = clamp(((rgb >> 8) & 0xFF) + r.nextInt(17) - 8);
+                int blue = clamp((rgb & 0xFF) + r.nextInt(17) - 8);
+                img.setRGB(x, y, (red << 16) | (green << 8) | blue);
+            }
+        }
+        return img;
+    }
+
+    private static int clamp(int v) {
+        return Math.max(0, Math.min(255, v));
     }
 
     /** The PDQ hash the stream's known-deepfake analyzer computes for these bytes. */
