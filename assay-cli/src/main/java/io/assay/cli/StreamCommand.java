@@ -67,6 +67,12 @@ final class StreamCommand implements Callable<Integer> {
     @Option(names = "--media-root", paramLabel = "DIR", description = "Folder that upload events may reference files under (\"path\"); without it only inline bytes are accepted.")
     Path mediaRoot;
 
+    @Option(names = "--retro-hunt-hours", defaultValue = "24", description = "How long an upload's hash stays searchable by retro-hunts (default: ${DEFAULT-VALUE}).")
+    int retroHuntHours;
+
+    @Option(names = "--co-share-window", paramLabel = "SECONDS", defaultValue = "60", description = "Two accounts sharing one object within this time form a co-share pair (default: ${DEFAULT-VALUE}).")
+    int coShareSeconds;
+
     @Option(names = "--metrics-port", defaultValue = "9464", description = "Port for GET /metrics (Prometheus), /health and /ready; -1 for none (default: ${DEFAULT-VALUE}).")
     int metricsPort;
 
@@ -111,6 +117,9 @@ final class StreamCommand implements Callable<Integer> {
         if (settings.containsKey("known-deepfake.bank")) {
             throw new IllegalArgumentException("a stream instance's banks come from the signals topic, not known-deepfake.bank");
         }
+        if (retroHuntHours < 1 || coShareSeconds < 1) {
+            throw new IllegalArgumentException("--retro-hunt-hours and --co-share-window must be at least 1");
+        }
         if (mediaRoot != null && !Files.isDirectory(mediaRoot)) {
             throw new IllegalArgumentException("--media-root " + mediaRoot + " is not a folder");
         }
@@ -118,7 +127,8 @@ final class StreamCommand implements Callable<Integer> {
                 : StreamConfig.Topics.DEFAULT.withUploads(inputTopic).withVerdicts(verdictTopic).withSignals(signalsTopic);
         Path state = stateDir != null ? stateDir : Path.of(System.getProperty("user.home"), ".assay", "stream", applicationId);
         StreamConfig sc = new StreamConfig(bootstrap, applicationId, instanceId, topics, state, threads, mediaRoot,
-                new AssetLimits(maxBytes, maxPixels), null, null, null, kafka);
+                new AssetLimits(maxBytes, maxPixels), Duration.ofHours(retroHuntHours), null,
+                Duration.ofSeconds(coShareSeconds), kafka);
         if (createTopics != null) {
             List<String> made = StreamTopics.ensure(bootstrap, topics, createTopics, replication);
             out.println(made.isEmpty() ? "Topics already exist." : "Created topics: " + String.join(", ", made));

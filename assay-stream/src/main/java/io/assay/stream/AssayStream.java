@@ -118,8 +118,9 @@ public final class AssayStream implements AutoCloseable {
         p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.threads());
         p.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir().toAbsolutePath().toString());
-        // a scan takes milliseconds to a second: poll fewer records so a poll loop stays well within the interval
-        p.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_POLL_RECORDS_CONFIG), 50);
+        // a scan takes milliseconds, at worst the analyzer budget (10 s): 20 records per poll stay within the
+        // 5-minute poll interval even when every analyzer times out
+        p.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_POLL_RECORDS_CONFIG), 20);
         // the retro-hunt reads the signals topic and verdicts are read by platforms: only committed data
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.ISOLATION_LEVEL_CONFIG), "read_committed");
         for (Map.Entry<String, String> e : config.kafka().entrySet()) {

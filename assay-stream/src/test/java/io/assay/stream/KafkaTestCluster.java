@@ -62,7 +62,11 @@ final class KafkaTestCluster implements AutoCloseable {
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap(),
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true",
-                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, "8388608"),
+                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, "8388608",
+                // the benchmark saturates the broker's core with large records: one request at a time, long timeouts
+                ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "1",
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "120000",
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "600000"),
                 new StringSerializer(), new ByteArraySerializer());
     }
 

@@ -305,10 +305,20 @@ class StreamClusterTest {
             await("the retraction in both banks", Duration.ofSeconds(30),
                     () -> a.bank().entry(42).isEmpty() && b.bank().entry(42).isEmpty());
 
-            // metrics: Prometheus text with the pipeline's meters and Kafka's lag
-            String scrape = a.registry().scrape() + b.registry().scrape();
-            assertThat(scrape).contains("assay_stream_uploads_total", "assay_stream_analyzer_seconds",
-                    "assay_stream_bank_entries", "kafka_consumer_fetch_manager_records_lag");
+            // operations: Prometheus text with the pipeline's meters and Kafka's lag, health and readiness over HTTP
+            int port = a.serveHttp(0);
+            java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+            var metrics = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/metrics")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(metrics.statusCode()).isEqualTo(200);
+            assertThat(metrics.body() + b.registry().scrape()).contains("assay_stream_uploads_total{label=\"known-deepfake\",outcome=\"verdict\"",
+                    "assay_stream_analyzer_seconds_count{analyzer=\"known-deepfake\"}", "assay_stream_bank_entries",
+                    "kafka_consumer_fetch_manager_records_lag");
+            var health = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/health")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(health.statusCode()).isEqualTo(200);
+            assertThat(JSON.readTree(health.body()).get("state").asString()).isEqualTo("RUNNING");
+            assertThat(JSON.readTree(health.body()).get("bankEntries").asInt()).isEqualTo(1);
             for (KafkaConsumer<String, byte[]> c : List.of(verdicts.consumer, hunts.consumer, pairs.consumer, dead.consumer)) {
                 c.close();
             }
