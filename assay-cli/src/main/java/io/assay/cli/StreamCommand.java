@@ -105,6 +105,7 @@ final class StreamCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
+        quietKafkaLogs();
         PrintWriter out = spec.commandLine().getOut();
         PolicyConfig config = policy != null ? PolicyLoader.load(policy) : PolicyLoader.defaults();
         if (incidentMode) {
@@ -145,8 +146,28 @@ final class StreamCommand implements Callable<Integer> {
         out.println("Assay stream instance '" + sc.instanceId() + "' of '" + applicationId + "': " + topics.uploads()
                 + " -> " + topics.verdicts() + " (signals: " + topics.signals() + ")" + http + ". Ctrl-C stops it.");
         out.flush();
-        stream.awaitShutdown();
-        return stream.state() == org.apache.kafka.streams.KafkaStreams.State.ERROR ? 1 : 0;
+        try {
+            stream.awaitShutdown();
+        } catch (InterruptedException e) {
+            // stopped by the embedding program (the shutdown hook covers Ctrl-C and SIGTERM)
+            Runtime.getRuntime().removeShutdownHook(hook);
+            stream.close();
+            return 130;
+        }
+        if (stream.failure().isPresent() || stream.state() == org.apache.kafka.streams.KafkaStreams.State.ERROR) {
+            spec.commandLine().getErr().println("assay: the stream stopped: "
+                    + stream.failure().orElse("a stream thread failed; see the log above"));
+            return 1;
+        }
+        return 0;
+    }
+
+    /** Kafka's clients log every connection and rebalance at INFO: warnings and Assay's own lines only. */
+    private static void quietKafkaLogs() {
+        if (org.slf4j.LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext ctx) {
+            ctx.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(ch.qos.logback.classic.Level.WARN);
+            ctx.getLogger("io.assay").setLevel(ch.qos.logback.classic.Level.INFO);
+        }
     }
 
     static StreamConfig.Topics prefixed(String p) {

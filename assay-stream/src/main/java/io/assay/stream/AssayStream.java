@@ -65,6 +65,7 @@ public final class AssayStream implements AutoCloseable {
     private final KafkaStreams streams;
     private KafkaStreamsMetrics kafkaMetrics;
     private HttpServer http;
+    private volatile String failure;
 
     public AssayStream(StreamConfig config, AnalyzerSettings settings, PolicyConfig policy, Duration analyzerTimeout) {
         this.config = config;
@@ -72,6 +73,15 @@ public final class AssayStream implements AutoCloseable {
         registry.gauge("assay.stream.retro.hunt.fell.behind", feed, f -> f.skipped());
         this.streams = new KafkaStreams(topology(), properties());
         streams.setUncaughtExceptionHandler(e -> {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof org.apache.kafka.streams.errors.MissingSourceTopicException) {
+                    // no replacement thread can fix it: stop with the reason (create the topics first)
+                    failure = "a topic is missing (" + StreamErrors.describe(t)
+                            + "); create the topics first (assay stream --create-topics PARTITIONS)";
+                    log.error("Stopping: {}", failure);
+                    return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+                }
+            }
             log.error("A stream thread failed and is replaced: {}", StreamErrors.describe(e));
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
         });
@@ -133,7 +143,13 @@ public final class AssayStream implements AutoCloseable {
     public void start() {
         kafkaMetrics = new KafkaStreamsMetrics(streams);
         kafkaMetrics.bindTo(registry);
-        streams.start();
+        try {
+            streams.start();
+        } catch (org.apache.kafka.streams.errors.StreamsException e) {
+            // the global store reads the signals topic at start: a missing topic fails here, not in a thread
+            throw new IllegalStateException("a topic is missing or unreadable (" + StreamErrors.describe(e)
+                    + "); create the topics first (assay stream --create-topics PARTITIONS)", e);
+        }
         log.info("Assay stream instance '{}' started: {} -> {} (signals {}), application '{}', {} thread(s)",
                 config.instanceId(), config.topics().uploads(), config.topics().verdicts(), config.topics().signals(),
                 config.applicationId(), config.threads());
@@ -183,6 +199,11 @@ public final class AssayStream implements AutoCloseable {
 
     public KafkaStreams.State state() {
         return streams.state();
+    }
+
+    /** Why the instance stopped on its own, when it did (a missing topic). */
+    public java.util.Optional<String> failure() {
+        return java.util.Optional.ofNullable(failure);
     }
 
     /** The instance's copy of every bank (read-only use: the signals topic is its only writer). */
