@@ -133,6 +133,12 @@ final class StreamCommand implements Callable<Integer> {
         if (createTopics != null) {
             List<String> made = StreamTopics.ensure(bootstrap, topics, createTopics, replication);
             out.println(made.isEmpty() ? "Topics already exist." : "Created topics: " + String.join(", ", made));
+        } else {
+            List<String> missing = StreamTopics.missing(bootstrap, topics, Duration.ofSeconds(15));
+            if (!missing.isEmpty()) {
+                throw new IllegalStateException("missing topics: " + String.join(", ", missing)
+                        + "; create them (assay stream --create-topics PARTITIONS)");
+            }
         }
         AssayStream stream = new AssayStream(sc, new AnalyzerSettings(settings), config, Duration.ofSeconds(timeoutSeconds));
         Thread hook = new Thread(stream::close, "assay-stream-shutdown");

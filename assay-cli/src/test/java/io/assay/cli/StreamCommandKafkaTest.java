@@ -78,8 +78,9 @@ class StreamCommandKafkaTest {
                 "--bootstrap", kafka.bootstrapServers(), "--application-id", "cli-missing", "--topic-prefix", "absent",
                 "--state-dir", dir.toString(), "--metrics-port", "-1");
         assertThat(code).isEqualTo(1);
-        assertThat(err.toString().strip()).startsWith("assay: a topic is missing or unreadable (There are no partitions available for topic absent.signals")
-                .endsWith("create the topics first (assay stream --create-topics PARTITIONS)");
+        assertThat(err.toString().strip()).isEqualTo("assay: missing topics: absent.uploads, absent.verdicts, absent.signals, "
+                + "absent.dead-letters, absent.retro-hunts, absent.shares-by-object, absent.co-shares; "
+                + "create them (assay stream --create-topics PARTITIONS)");
     }
 
     @Test

@@ -21,6 +21,29 @@ public final class StreamTopics {
     private StreamTopics() {
     }
 
+    /**
+     * The topics of {@code t} that do not exist (the shares and co-shares topics included).
+     *
+     * @throws IllegalStateException when the cluster cannot be reached within the timeout
+     */
+    public static List<String> missing(String bootstrap, StreamConfig.Topics t, java.time.Duration timeout)
+            throws InterruptedException {
+        int ms = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, ms, AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, ms))) {
+            Set<String> existing = admin.listTopics().names().get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            List<String> out = new ArrayList<>();
+            for (String name : List.of(t.uploads(), t.verdicts(), t.signals(), t.deadLetters(), t.retroHunts(), t.shares(), t.coShares())) {
+                if (!existing.contains(name)) {
+                    out.add(name);
+                }
+            }
+            return out;
+        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("cannot reach Kafka at " + bootstrap + " within " + timeout.toSeconds() + " s", e);
+        }
+    }
+
     /** @return the topics created (those that existed are left as they are) */
     public static List<String> ensure(String bootstrap, StreamConfig.Topics t, int partitions, short replication)
             throws InterruptedException {
