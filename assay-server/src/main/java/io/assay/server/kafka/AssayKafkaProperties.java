@@ -12,11 +12,14 @@ import java.util.Map;
  *                     instances write, in the same event shape)
  * @param instance     the {@code instance} field of the events (default {@code server})
  * @param queue        verdicts waiting to be sent; beyond it new ones are dropped and counted (default 10000)
+ * @param signalsTopic when set, every bank entry added or retracted through this server is published to this
+ *                     compacted topic (key: entry id; a retraction is a tombstone), the one stream instances read
+ * @param publishBanksAtStart with {@code signalsTopic}: also publish every live entry once at start (a backfill)
  * @param producer     extra Kafka producer properties (security, compression...)
  */
 @ConfigurationProperties("assay.kafka")
 public record AssayKafkaProperties(String bootstrap, String verdictTopic, String instance, Integer queue,
-                                   Map<String, String> producer) {
+                                   String signalsTopic, boolean publishBanksAtStart, Map<String, String> producer) {
 
     public AssayKafkaProperties {
         verdictTopic = verdictTopic == null || verdictTopic.isBlank() ? "assay.verdicts" : verdictTopic;

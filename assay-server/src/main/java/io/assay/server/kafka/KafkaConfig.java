@@ -1,6 +1,8 @@
 package io.assay.server.kafka;
 
 import io.assay.core.scan.Verdict;
+import io.assay.server.bank.BankService;
+import io.assay.server.bank.EntryRecord;
 import io.assay.server.scan.ScanService;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.aopalliance.intercept.MethodInterceptor;
@@ -15,8 +17,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The server's Kafka link, on when {@code assay.kafka.bootstrap} is set: every verdict {@link ScanService} stores is
- * published to {@code assay.kafka.verdict-topic}. The hook wraps the scan service bean (a proxy around its two
- * public scan methods) rather than editing it: whatever a scan returns has been stored, and is then published.
+ * published to {@code assay.kafka.verdict-topic}, and with {@code assay.kafka.signals-topic} every bank entry added
+ * or retracted to that topic. The hooks wrap the scan and bank service beans (proxies around their public scan, add
+ * and retract methods) rather than editing them: what those methods return has been stored, and is then published.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(AssayKafkaProperties.class)
@@ -28,12 +31,25 @@ public class KafkaConfig {
         return new KafkaVerdictPublisher(props, json, meters);
     }
 
+    /** {@code assay.kafka.publish-banks-at-start}: every live entry of every bank, once, when the server is ready. */
+    @Bean
+    org.springframework.context.ApplicationListener<org.springframework.boot.context.event.ApplicationReadyEvent> backfillSignals(
+            AssayKafkaProperties props, BankService banks, KafkaVerdictPublisher publisher) {
+        return event -> {
+            if (props.signalsTopic() != null && props.publishBanksAtStart()) {
+                for (var bank : banks.banks()) {
+                    banks.entries(bank.name(), false, Integer.MAX_VALUE).forEach(publisher::publishEntry);
+                }
+            }
+        };
+    }
+
     @Bean
     static BeanPostProcessor publishStoredVerdicts(ObjectProvider<KafkaVerdictPublisher> publisher) {
         return new BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String name) {
-                if (!(bean instanceof ScanService)) {
+                if (!(bean instanceof ScanService) && !(bean instanceof BankService)) {
                     return bean;
                 }
                 ProxyFactory proxy = new ProxyFactory(bean);
@@ -43,6 +59,11 @@ public class KafkaConfig {
                     String method = call.getMethod().getName();
                     if (result instanceof Verdict v && (method.equals("scan") || method.equals("scanFile"))) {
                         publisher.getObject().publish(v);
+                    } else if (result instanceof EntryRecord e && method.equals("retract")) {
+                        publisher.getObject().publishEntry(e);
+                    } else if (result instanceof java.util.List<?> added
+                            && (method.equals("addSignals") || method.equals("addMedia"))) {
+                        added.forEach(e -> publisher.getObject().publishEntry((EntryRecord) e));
                     }
                     return result;
                 });

@@ -25,7 +25,9 @@ import java.util.concurrent.TimeUnit;
  * instances ({@link VerdictEvents}). A scan never waits for Kafka: verdicts are handed to one sender thread through
  * a bounded queue; when Kafka is down the queue fills and further verdicts are dropped and counted
  * ({@code assay_kafka_verdicts_total{outcome="dropped"}}), never failing the scan. Delivery is at least once (an
- * idempotent producer with retries; the verdict is already in PostgreSQL, which stays the record).
+ * idempotent producer with retries; the verdict is already in PostgreSQL, which stays the record). With
+ * {@code assay.kafka.signals-topic} set, bank entries added and retracted here go to the signals topic too, in the
+ * stream's {@link io.assay.stream.SignalEvent} shape, so stream instances match against the server's banks.
  */
 public final class KafkaVerdictPublisher implements AutoCloseable {
 
@@ -91,6 +93,33 @@ public final class KafkaVerdictPublisher implements AutoCloseable {
         } catch (RuntimeException e) {
             count("failed");
             log.warn("Verdict {} was not published to Kafka: {}", v.id(), e.getMessage());
+        }
+    }
+
+    /** Queues a bank change for the signals topic: the entry, or a tombstone once it is retracted. */
+    public void publishEntry(io.assay.server.bank.EntryRecord e) {
+        if (props.signalsTopic() == null || e == null) {
+            return;
+        }
+        try {
+            sender.execute(() -> {
+                byte[] value = e.retractedAt() != null ? null : json.writeValueAsBytes(new io.assay.stream.SignalEvent(
+                        e.bank(), e.signalType(), e.signal(), e.quality(), e.label(), e.reason(), e.debunkUrl(),
+                        e.election(), e.candidate(), e.addedBy(), e.addedAt()));
+                try {
+                    producer.send(new ProducerRecord<>(props.signalsTopic(), Long.toString(e.id()), value), (md, ex) -> {
+                        meters.counter("assay.kafka.signals", "outcome", ex == null ? "sent" : "failed").increment();
+                        if (ex != null) {
+                            log.warn("Bank entry {} was not published to Kafka: {}", e.id(), ex.getMessage());
+                        }
+                    });
+                } catch (RuntimeException ex) {
+                    meters.counter("assay.kafka.signals", "outcome", "failed").increment();
+                    log.warn("Bank entry {} was not published to Kafka: {}", e.id(), ex.getMessage());
+                }
+            });
+        } catch (RejectedExecutionException ex) {
+            meters.counter("assay.kafka.signals", "outcome", "dropped").increment();
         }
     }
 

@@ -37,7 +37,11 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** With {@code assay.kafka.bootstrap} set, a verdict stored by {@code POST /v1/scans} is published to a real broker. */
+/**
+ * With {@code assay.kafka.bootstrap} set, a verdict stored by {@code POST /v1/scans} is published to a real broker,
+ * and with {@code assay.kafka.signals-topic} a bank entry added and retracted through the API becomes a signal event
+ * and then a tombstone.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext // its producer must not outlive the broker in the cached context
 class KafkaVerdictPublisherTest {
@@ -63,6 +67,7 @@ class KafkaVerdictPublisherTest {
         r.add("assay.api-key", () -> KEY);
         r.add("assay.kafka.bootstrap", kafka::bootstrapServers);
         r.add("assay.kafka.verdict-topic", () -> "server.verdicts");
+        r.add("assay.kafka.signals-topic", () -> "server.signals");
     }
 
     @AfterAll
@@ -116,5 +121,44 @@ class KafkaVerdictPublisherTest {
             assertThat(e.get("pdq").asString()).hasSize(64);
             assertThat(e.get("verdict").get("context").get("platform").asString()).isEqualTo("example-social");
         });
+    }
+
+    @Test
+    void bankEntriesAddedAndRetractedBecomeSignalsAndTombstones() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        String hex = "f8f8f0cee0f4a84f06370a22038f63f0b36e2ed596621e1d33e6b39c4e9c9b22";
+        assertThat(post(http, "/v1/banks", "{\"name\":\"kafka-fakes\"}").statusCode()).isEqualTo(201);
+        HttpResponse<String> added = post(http, "/v1/banks/kafka-fakes/entries",
+                "{\"signals\":[{\"type\":\"pdq\",\"value\":\"" + hex + "\",\"quality\":100}],\"label\":\"fake ballot photo\"}");
+        assertThat(added.statusCode()).isEqualTo(201);
+        long id = json.readTree(added.body()).get("entries").get(0).get("id").asLong();
+        assertThat(post(http, "/v1/banks/kafka-fakes/entries/" + id + "/retract", "{\"reason\":\"mistake\"}").statusCode())
+                .isEqualTo(200);
+
+        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "reader-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new ByteArrayDeserializer())) {
+            c.subscribe(List.of("server.signals"));
+            long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (records.size() < 2 && System.nanoTime() < end) {
+                c.poll(Duration.ofMillis(200)).forEach(records::add);
+            }
+        }
+        assertThat(records).hasSize(2);
+        assertThat(records).extracting(ConsumerRecord::key).containsOnly(Long.toString(id));
+        JsonNode signal = json.readTree(records.get(0).value());
+        assertThat(signal.get("bank").asString()).isEqualTo("kafka-fakes");
+        assertThat(signal.get("type").asString()).isEqualTo("pdq");
+        assertThat(signal.get("signal").asString()).isEqualTo(hex);
+        assertThat(signal.get("label").asString()).isEqualTo("fake ballot photo");
+        assertThat(records.get(1).value()).as("the retraction is a tombstone").isNull();
+    }
+
+    private HttpResponse<String> post(HttpClient http, String path, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Bearer " + KEY).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 }
