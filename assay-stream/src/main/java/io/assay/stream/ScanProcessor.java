@@ -46,6 +46,8 @@ final class ScanProcessor implements Processor<String, byte[], String, byte[]> {
     static final String RETRO_HUNTS = "retro-hunts";
     static final String SHARES = "shares";
     private static final String STARTED = "started";
+    /** Below Kafka's default 1 MB record limit (message.max.bytes, max.request.size) with room for headers */
+    static final int MAX_VERDICT_BYTES = 900_000;
 
     private final ScanPipeline pipeline;
     private final SignalBank bank;
@@ -145,7 +147,7 @@ final class ScanProcessor implements Processor<String, byte[], String, byte[]> {
         index(id, r);
 
         Map<String, Object> out = VerdictEvents.of(id, config.instanceId(), verdict, scanNanos / 1e6);
-        context.forward(new Record<>(id, json.writeValueAsBytes(out), record.timestamp(), record.headers()), VERDICTS);
+        context.forward(new Record<>(id, bounded(out, json), record.timestamp(), record.headers()), VERDICTS);
         metrics.verdict(verdict.label().id(), scanNanos, record.timestamp(), verdict.timings().analyzersMillis());
 
         var ctx = event.context();
@@ -158,6 +160,21 @@ final class ScanProcessor implements Processor<String, byte[], String, byte[]> {
                 context.forward(new Record<>(object, json.writeValueAsBytes(share), record.timestamp()), SHARES);
             }
         }
+    }
+
+    /**
+     * The verdict event as JSON; over {@link #MAX_VERDICT_BYTES} the full verdict is left out (the summary stays):
+     * a record over Kafka's limit would fail its transaction again on every retry.
+     */
+    static byte[] bounded(Map<String, Object> event, JsonMapper json) {
+        byte[] value = json.writeValueAsBytes(event);
+        if (value.length <= MAX_VERDICT_BYTES) {
+            return value;
+        }
+        Map<String, Object> summary = new LinkedHashMap<>(event);
+        summary.remove("verdict");
+        summary.put("verdictOmitted", "the full verdict is " + value.length + " bytes, over " + MAX_VERDICT_BYTES);
+        return json.writeValueAsBytes(summary);
     }
 
     private void deadLetter(Record<String, byte[]> record, String id, String reason, String detail) {
