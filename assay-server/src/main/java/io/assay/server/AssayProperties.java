@@ -20,6 +20,7 @@ import java.time.Duration;
  * @param analyzers       analyzer settings, e.g. {@code assay.analyzers[c2pa.trust-anchors]=/etc/assay/roots.pem}
  * @param signing         the service's signing identity for {@code POST /v1/sign}; signing is off without one
  * @param retroHunt       how long the signals of scanned uploads are kept for retro-hunts
+ * @param coordination    coordinated-sharing detection over the shares the server sees
  */
 @ConfigurationProperties("assay")
 public record AssayProperties(
@@ -32,7 +33,8 @@ public record AssayProperties(
         boolean demo,
         java.util.Map<String, String> analyzers,
         Signing signing,
-        RetroHunt retroHunt) {
+        RetroHunt retroHunt,
+        Coordination coordination) {
 
     public AssayProperties {
         dataDir = dataDir != null ? dataDir : Path.of(System.getProperty("user.home"), ".assay");
@@ -43,6 +45,47 @@ public record AssayProperties(
         analyzers = analyzers != null ? java.util.Map.copyOf(analyzers) : java.util.Map.of();
         signing = signing != null ? signing : new Signing(null, null, null, null, null, null, null, false, null, null, 0);
         retroHunt = retroHunt != null ? retroHunt : new RetroHunt(null);
+        coordination = coordination != null ? coordination
+                : new Coordination(null, null, null, null, null, 0, null, null, 0, 0, 0);
+    }
+
+    /**
+     * Coordinated sharing ({@code assay.coordination.*}); the detection parameters default to assay-coord's.
+     *
+     * @param enabled          record shares and run detection (default true)
+     * @param window           two shares of one object are a co-share when at most this far apart (default 10 s)
+     * @param lookback         each detection run looks at the shares of this last period (default 24 h)
+     * @param retention        shares older than this are deleted (default 7 days; at least the lookback)
+     * @param interval         time between detection runs (default 1 min)
+     * @param minParticipation accounts with fewer shares in the lookback are ignored (default 2)
+     * @param edgePercentile   coordinated edges are above this weight quantile (default 0.90)
+     * @param significance     and improbable by chance at this level (default 0.05; 1 turns the test off)
+     * @param minCampaignAccounts smallest campaign reported (default 3)
+     * @param pdqDistance      uploads within this PDQ distance are one media object (default 31)
+     * @param maxShares        the most shares one run reads (newest first; default 5,000,000)
+     */
+    public record Coordination(Boolean enabled, Duration window, Duration lookback, Duration retention,
+                               Duration interval, int minParticipation, Double edgePercentile, Double significance,
+                               int minCampaignAccounts, int pdqDistance, int maxShares) {
+        public Coordination {
+            enabled = enabled == null || enabled;
+            window = window != null ? window : Duration.ofSeconds(10);
+            lookback = lookback != null ? lookback : Duration.ofHours(24);
+            retention = retention != null ? retention : Duration.ofDays(7);
+            interval = interval != null ? interval : Duration.ofMinutes(1);
+            minParticipation = minParticipation > 0 ? minParticipation : 2;
+            edgePercentile = edgePercentile != null ? edgePercentile : 0.90;
+            significance = significance != null ? significance : 0.05;
+            minCampaignAccounts = minCampaignAccounts > 0 ? minCampaignAccounts : 3;
+            pdqDistance = pdqDistance > 0 ? pdqDistance : 31;
+            maxShares = maxShares > 0 ? maxShares : 5_000_000;
+            if (retention.compareTo(lookback) < 0) {
+                throw new IllegalArgumentException("assay.coordination.retention must be at least the lookback");
+            }
+            if (interval.isNegative() || interval.isZero()) {
+                throw new IllegalArgumentException("assay.coordination.interval must be positive");
+            }
+        }
     }
 
     /** @param retention how long an upload's signals stay searchable (default 90 days) */

@@ -7,10 +7,13 @@ import io.assay.core.scan.ScanContext;
 import io.assay.core.scan.ScanPipeline;
 import io.assay.core.scan.Verdict;
 import io.assay.server.api.ProblemHandler.UploadTooLargeException;
+import io.assay.server.coord.ShareIntake;
 import io.assay.server.retro.RetroHunt;
 import io.assay.server.sighting.SightingService;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 import java.io.IOException;
@@ -25,6 +28,8 @@ import java.util.UUID;
 @Service
 public class ScanService {
 
+    private static final Logger log = LoggerFactory.getLogger(ScanService.class);
+
     private final ScanPipeline pipeline;
     private final ScanRepository repository;
     private final AssetLimits limits;
@@ -34,9 +39,12 @@ public class ScanService {
     private final RetroHunt retroHunt;
     private final SightingService sightings;
     private final io.assay.server.review.ReviewQueue reviews;
+    private final ShareIntake shares;
 
     public ScanService(ScanPipeline pipeline, ScanRepository repository, AssetLimits limits, MeterRegistry meters,
-                       RetroHunt retroHunt, SightingService sightings, io.assay.server.review.ReviewQueue reviews) {
+                       RetroHunt retroHunt, SightingService sightings, io.assay.server.review.ReviewQueue reviews,
+                       ShareIntake shares) {
+        this.shares = shares;
         this.reviews = reviews;
         this.retroHunt = retroHunt;
         this.sightings = sightings;
@@ -78,6 +86,11 @@ public class ScanService {
         retroHunt.record(stored); // its hashes stay searchable for copies of deepfakes flagged later
         sightings.recordMatches(stored);
         reviews.fromVerdict(stored);
+        try {
+            shares.fromVerdict(stored); // the upload is a share for coordination analysis when it names an account
+        } catch (RuntimeException e) {
+            log.warn("coordination: share of scan {} not recorded: {}", stored.id(), e.getMessage());
+        }
         return stored;
     }
 }
