@@ -53,7 +53,7 @@
     var values = keys.map(function (k) { return Array.isArray(map[k]) ? map[k][0] : map[k]; });
     return {
       aria: { enabled: true },
-      grid: { left: 48, right: 16, top: 16, bottom: 72 },
+      grid: { left: 48, right: 16, top: 16, bottom: 96 },
       xAxis: { type: 'category', data: keys, axisLabel: { rotate: keys.length > 4 ? 30 : 0, color: '#1a1a1a' } },
       yAxis: { type: 'value', minInterval: 1, axisLabel: { color: '#1a1a1a' } },
       tooltip: { trigger: 'axis' },
@@ -67,13 +67,13 @@
     timeline: function (d) {
       return {
         aria: { enabled: true },
-        legend: { type: 'scroll', bottom: 0, textStyle: { color: '#1a1a1a' } },
+        legend: { bottom: 0, itemGap: 24, textStyle: { color: '#1a1a1a' } },
         grid: { left: 48, right: 24, top: 24, bottom: 64 },
         tooltip: { trigger: 'axis' },
         xAxis: { type: 'time', axisLabel: { color: '#1a1a1a' } },
         yAxis: { type: 'value', name: 'sightings', minInterval: 1, axisLabel: { color: '#1a1a1a' } },
         series: (d.series || []).map(function (s) {
-          return { name: s.name, type: 'line', step: 'end', symbolSize: 8, data: s.data };
+          return { name: s.name, type: 'line', step: 'end', symbol: 'circle', symbolSize: 9, data: s.data };
         })
       };
     },
@@ -87,7 +87,7 @@
       (d.days || []).forEach(function (r) { if (byLabel[r[1]]) byLabel[r[1]][days.indexOf(r[0])] = r[2]; });
       return {
         aria: { enabled: true },
-        legend: { bottom: 0, textStyle: { color: '#1a1a1a' } },
+        legend: { bottom: 0, itemGap: 24, textStyle: { color: '#1a1a1a' } },
         grid: { left: 48, right: 16, top: 16, bottom: 64 },
         tooltip: { trigger: 'axis' },
         xAxis: { type: 'category', data: days, axisLabel: { color: '#1a1a1a' } },
@@ -103,7 +103,7 @@
       if (el.getAttribute('data-rendered')) return;
       var make = CHARTS[el.getAttribute('data-chart')];
       if (!make) return;
-      var chart = window.echarts.init(el, null, { renderer: 'svg' });
+      var chart = window.echarts.init(el, null, { renderer: 'canvas' });
       var option = make(data(el));
       chart.setOption(option);
       var points = (option.series || []).reduce(function (n, s) { return n + (s.data ? s.data.length : 0); }, 0);

@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
  * What every console page shows: the menu (the pages the user's role sees), who is logged in, and the current path;
  * and the console's error page, which names the problem in a sentence and never shows a stack trace.
  */
+@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
 @ControllerAdvice(assignableTypes = {CheckController.class, ReviewPages.class, BankPages.class, SettingsPages.class,
         ReportPages.class, AdminPages.class})
 public class ConsoleAdvice {
@@ -64,6 +65,17 @@ public class ConsoleAdvice {
     /** JSON made safe to sit inside a {@code <script type="application/json">} element (no tag can be closed). */
     static String scriptSafe(String json) {
         return json.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026");
+    }
+
+    /** Anything unexpected: logged with an incident id, shown as a sentence quoting it. */
+    @ExceptionHandler(Exception.class)
+    ModelAndView unexpected(Exception e, HttpServletRequest request) {
+        String incident = java.util.UUID.randomUUID().toString();
+        org.slf4j.LoggerFactory.getLogger(ConsoleAdvice.class).error("console incident {} on {}", incident, request.getRequestURI(), e);
+        ModelAndView mv = new ModelAndView("problem");
+        mv.setStatus(org.springframework.http.HttpStatus.INTERNAL_SERVER_ERROR);
+        mv.addObject("message", "Something went wrong on the server (incident " + incident + "). It is in the server log.");
+        return withCommon(mv, request);
     }
 
     private ModelAndView withCommon(ModelAndView mv, HttpServletRequest request) {

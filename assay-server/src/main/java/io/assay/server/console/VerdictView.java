@@ -18,7 +18,7 @@ public record VerdictView(String id, String fileName, String mediaType, long siz
                           Badge badge, String electionRisk, String action, String priority, List<String> reasons,
                           String scannedAt, String policy, Map<String, Object> context, List<Item> c2pa,
                           Map<String, Object> credentials, List<Item> metadata, List<Item> watermark,
-                          List<Match> matches, List<Vote> votes, List<Item> detect, List<Item> other,
+                          List<Match> matches, List<Item> hashes, List<Vote> votes, List<Item> detect, List<Item> other,
                           List<String> failures) {
 
     /** The label as a platform would show it. */
@@ -45,6 +45,7 @@ public record VerdictView(String id, String fileName, String mediaType, long siz
         List<Item> c2pa = new ArrayList<>(), metadata = new ArrayList<>(), watermark = new ArrayList<>(),
                 detect = new ArrayList<>(), other = new ArrayList<>();
         List<Match> matches = new ArrayList<>();
+        List<Item> hashes = new ArrayList<>();
         List<Vote> votes = new ArrayList<>();
         Map<String, Object> credentials = null;
         for (Object o : list(v.get("evidence"))) {
@@ -62,6 +63,10 @@ public record VerdictView(String id, String fileName, String mediaType, long siz
                 case "watermark" -> watermark.add(item);
                 case "known-deepfake" -> {
                     Map<String, Object> d = item.details();
+                    if (!"match".equals(item.kind())) {
+                        hashes.add(item); // the signals computed for the lookup
+                        continue;
+                    }
                     EntryRecord entry = d.get("entryId") instanceof Number id ? banks.entry(id.longValue()).orElse(null) : null;
                     matches.add(new Match(item, str(d.get("bank")), str(d.get("measure")), d.get("score"), entry));
                 }
@@ -89,7 +94,7 @@ public record VerdictView(String id, String fileName, String mediaType, long siz
                 asset.get("size") instanceof Number n ? n.longValue() : 0, str(asset.get("sha256")), label,
                 badge(label, matches), str(v.get("electionRisk")), str(v.get("action")), str(v.get("priority")),
                 (List<String>) (List<?>) list(v.get("reasons")), str(v.get("scannedAt")), str(v.get("policy")),
-                map(v.get("context")), c2pa, credentials, metadata, watermark, matches, votes, detect, other, failures);
+                map(v.get("context")), c2pa, credentials, metadata, watermark, matches, hashes, votes, detect, other, failures);
     }
 
     /** The badge a platform would show for the label (the wording major platforms use). */

@@ -220,7 +220,11 @@ class ConsoleBrowserTest {
             return "true".equals(c.getAttribute("data-rendered")) ? c : null;
         });
         assertThat(Integer.parseInt(chart.getAttribute("data-points"))).isGreaterThanOrEqualTo(3);
-        assertThat(chart.findElements(By.cssSelector("svg path"))).as("ECharts drew the series").isNotEmpty();
+        assertThat(chart.findElements(By.tagName("canvas"))).as("ECharts drew the chart").isNotEmpty();
+        Number drawn = (Number) ((JavascriptExecutor) driver).executeScript(
+                "var c = echarts.getInstanceByDom(arguments[0]);"
+                        + " return c.getOption().series.reduce(function (n, s) { return n + s.data.length; }, 0);", chart);
+        assertThat(drawn.intValue()).as("points in the chart's series").isGreaterThanOrEqualTo(3);
         assertThat(driver.findElement(By.id("sightings-table")).getText()).contains("example-video").contains("example-social");
         shoot("signal-timeline");
     }
