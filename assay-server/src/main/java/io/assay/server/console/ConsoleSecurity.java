@@ -1,5 +1,6 @@
 package io.assay.server.console;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -27,6 +28,7 @@ public class ConsoleSecurity {
     }
 
     @Bean
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     @Order(1)
     SecurityFilterChain machineInterfaces(HttpSecurity http) throws Exception {
         http.securityMatcher("/v1/**", "/h/**", "/m/**", "/c/**", "/taxii2", "/taxii2/**", "/actuator/**")
@@ -41,6 +43,7 @@ public class ConsoleSecurity {
     }
 
     @Bean
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     @Order(2)
     SecurityFilterChain console(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(a -> a
