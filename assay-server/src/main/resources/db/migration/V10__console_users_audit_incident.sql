@@ -38,3 +38,19 @@ create table console_scan_view (
     preview  text,
     tree     json
 );
+
+-- Elections an admin added to the watch list in the console (beside those of the policy file). A removal is
+-- recorded, not deleted, so the audit trail keeps the list as it was.
+create table watched_election (
+    id          text primary key,
+    name        text        not null,
+    regions     text[]      not null,
+    date_from   date,
+    date_until  date,
+    candidates  text[]      not null,
+    keywords    text[]      not null,
+    added_by    text        not null,
+    added_at    timestamptz not null,
+    removed_by  text,
+    removed_at  timestamptz
+);

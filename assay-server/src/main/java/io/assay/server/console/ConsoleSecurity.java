@@ -48,7 +48,7 @@ public class ConsoleSecurity {
     SecurityFilterChain console(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/console.css", "/console.js", "/webjars/**", "/favicon.ico", "/error").permitAll()
-                        .requestMatchers("/users/**", "/settings/incident").hasRole("ADMIN")
+                        .requestMatchers("/users/**", "/settings/incident", "/settings/elections/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.POST, "/reviews/**", "/banks/**").hasRole("REVIEWER")
                         .anyRequest().hasRole("VIEWER"))
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())

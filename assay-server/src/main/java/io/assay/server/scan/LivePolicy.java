@@ -2,12 +2,16 @@ package io.assay.server.scan;
 
 import io.assay.core.policy.LabelPolicy;
 import io.assay.core.policy.PolicyConfig;
+import io.assay.core.policy.WatchedElection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -33,7 +37,8 @@ public class LivePolicy implements Supplier<LabelPolicy> {
     public LivePolicy(PolicyConfig configured, JdbcClient jdbc) {
         this.configured = configured;
         this.jdbc = jdbc;
-        PolicyConfig start = lastSwitch().map(s -> configured.withIncidentMode(s.on())).orElse(configured);
+        PolicyConfig withSwitch = lastSwitch().map(s -> configured.withIncidentMode(s.on())).orElse(configured);
+        PolicyConfig start = withSwitch.withElections(merged(configured.elections(), consoleElections()));
         if (start.incidentMode() != configured.incidentMode()) {
             log.info("Incident mode {} (switched by {} at {})", start.incidentMode() ? "on" : "off",
                     lastSwitch().get().by(), lastSwitch().get().at());
@@ -70,6 +75,63 @@ public class LivePolicy implements Supplier<LabelPolicy> {
                 .query((rs, i) -> new Switch(rs.getBoolean(1), rs.getString(2),
                         rs.getObject(3, OffsetDateTime.class).toInstant(), rs.getString(4)))
                 .optional();
+    }
+
+    /** Elections added in the console (live ones), oldest first. */
+    public List<WatchedElection> consoleElections() {
+        return jdbc.sql("""
+                        select id, name, regions, date_from, date_until, candidates, keywords from watched_election
+                        where removed_at is null order by added_at, id""")
+                .query((rs, i) -> new WatchedElection(rs.getString(1), rs.getString(2),
+                        List.of((String[]) rs.getArray(3).getArray()),
+                        rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class),
+                        List.of((String[]) rs.getArray(6).getArray()),
+                        List.of((String[]) rs.getArray(7).getArray())))
+                .list();
+    }
+
+    /** Whether the election was added in the console (and can be taken off there). */
+    public boolean addedInConsole(String id) {
+        return consoleElections().stream().anyMatch(e -> e.id().equals(id));
+    }
+
+    /** Adds an election to the watch list now (its id must be new to the list). */
+    public synchronized void addElection(WatchedElection e, String by) {
+        boolean taken = current.get().config().elections().stream().anyMatch(x -> x.id().equalsIgnoreCase(e.id()))
+                || jdbc.sql("select exists (select 1 from watched_election where lower(id) = lower(:id))")
+                .param("id", e.id()).query(Boolean.class).single();
+        if (taken) {
+            throw new IllegalArgumentException("an election with the id '" + e.id() + "' is (or was) on the watch list");
+        }
+        jdbc.sql("""
+                        insert into watched_election (id, name, regions, date_from, date_until, candidates, keywords,
+                            added_by, added_at)
+                        values (:id, :name, cast(:regions as text[]), :from, :until, cast(:candidates as text[]),
+                            cast(:keywords as text[]), :by, :at)""")
+                .param("id", e.id()).param("name", e.name()).param("regions", e.regions().toArray(String[]::new))
+                .param("from", e.from()).param("until", e.until())
+                .param("candidates", e.candidates().toArray(String[]::new))
+                .param("keywords", e.keywords().toArray(String[]::new))
+                .param("by", by).param("at", Timestamp.from(Instant.now())).update();
+        refreshElections();
+    }
+
+    /** Takes an election added in the console off the watch list; false when there is no such live one. */
+    public synchronized boolean removeElection(String id, String by) {
+        int n = jdbc.sql("update watched_election set removed_by = :by, removed_at = :at where id = :id and removed_at is null")
+                .param("id", id).param("by", by).param("at", Timestamp.from(Instant.now())).update();
+        refreshElections();
+        return n == 1;
+    }
+
+    private void refreshElections() {
+        current.set(new LabelPolicy(current.get().config().withElections(merged(configured.elections(), consoleElections()))));
+    }
+
+    private static List<WatchedElection> merged(List<WatchedElection> file, List<WatchedElection> console) {
+        List<WatchedElection> all = new ArrayList<>(file);
+        all.addAll(console);
+        return all;
     }
 
     public java.util.List<Switch> history(int limit) {

@@ -235,6 +235,17 @@ class ConsoleBrowserTest {
         driver.get(url("/settings"));
         assertThat(driver.findElement(By.id("elections-table")).getText()).contains("ZZ general election 2026").contains("Jane Example");
         assertThat(driver.findElement(By.id("incident-state")).getText()).isEqualTo("off");
+        // An admin puts a by-election on the watch list; the next scan that mentions its candidate is high risk.
+        driver.findElement(By.id("el-id")).sendKeys("zz-mayor-2026");
+        driver.findElement(By.id("el-name")).sendKeys("ZZ mayoral by-election");
+        driver.findElement(By.id("el-regions")).sendKeys("ZZ");
+        driver.findElement(By.id("el-candidates")).sendKeys("Alex Mayor, Kim Council");
+        driver.findElement(By.cssSelector("#election-form button")).click();
+        wait.until(d -> d.findElement(By.id("elections-table")).getText().contains("ZZ mayoral by-election"));
+        JsonNode risky = json.readTree(scan(SharedCorpus.corpus("metadata/coffee-plain.jpg"), "coffee.jpg", "example-social",
+                "Kim Council drinks coffee").body());
+        assertThat(risky.get("electionRisk").asString()).isEqualTo("high");
+        assertThat(risky.get("reasons").toString()).contains("ZZ mayoral by-election");
         driver.findElement(By.id("incident-reason")).sendKeys("Deepfake robocalls reported on polling day");
         driver.findElement(By.cssSelector("#incident-form button")).click();
         wait.until(d -> d.findElement(By.id("incident-state")).getText().equals("ON"));
@@ -267,7 +278,8 @@ class ConsoleBrowserTest {
         shoot("users");
 
         driver.get(url("/audit"));
-        assertThat(driver.findElement(By.id("audit-table")).getText()).contains("incident.on").contains("user.add");
+        assertThat(driver.findElement(By.id("audit-table")).getText()).contains("incident.on").contains("user.add")
+                .contains("election.add");
         shoot("audit-log");
         driver.get(url("/reviews"));
         phone("review-queue-phone");
