@@ -199,7 +199,8 @@ class ConsoleBrowserTest {
         assertThat(decided.get("decision").get("label").asString()).isEqualTo("known-deepfake");
         driver.get(url("/audit"));
         assertThat(driver.findElement(By.id("audit-table")).getText()).contains("review.confirm")
-                .contains("Same picture as the debunked bridge fake");
+                .contains("Same picture as the debunked bridge fake")
+                .contains("api-key:configured").contains("bank.add"); // the API's bank changes are audited too
     }
 
     @Test
