@@ -148,6 +148,16 @@ class ConsoleBrowserTest {
         assertThat(driver.findElements(By.cssSelector("#manifest-tree img.thumb"))).as("thumbnails from the manifest store").isNotEmpty();
         shoot("verdict-ingredient-tree");
         phone("verdict-phone");
+
+        // A file that is not media gets a sentence, not a stack trace; URLs are off unless the server allows them.
+        driver.get(url("/"));
+        assertThat(driver.findElement(By.id("url")).isEnabled()).isFalse();
+        Path text = Files.writeString(dataDir.resolve("notes.txt"), "just some words, no media");
+        driver.findElement(By.id("file")).sendKeys(text.toString());
+        driver.findElement(By.id("check-submit")).click();
+        WebElement problem = wait.until(d -> d.findElement(By.cssSelector("main .error")));
+        assertThat(problem.getText()).startsWith("The file cannot be checked:");
+        assertThat(driver.getPageSource()).doesNotContain("Exception").doesNotContain("\tat ");
     }
 
     @Test
@@ -214,6 +224,10 @@ class ConsoleBrowserTest {
 
         driver.get(url("/banks"));
         wait.until(d -> d.findElement(By.id("signal-table")));
+        // The search answers as one types (htmx), without a page load.
+        driver.findElement(By.id("q")).sendKeys("aaa-orig");
+        wait.until(d -> d.findElement(By.id("results")).getText().contains("aaa-orig.jpg"));
+        assertThat(driver.getCurrentUrl()).endsWith("/banks");
         shoot("banks-and-signals");
         driver.get(url("/signals/" + signal));
         WebElement chart = wait.until(d -> {
