@@ -10,6 +10,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Log-in, the users page (admins add analysts with a role) and the audit log of every change. */
 @Controller
+@ConsolePage
 public class AdminPages {
 
     private final ConsoleUsers users;

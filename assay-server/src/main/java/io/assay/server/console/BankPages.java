@@ -41,6 +41,7 @@ import java.util.regex.Pattern;
  * the table of where and when it was seen. The same {@link BankService} as the API does the work.
  */
 @Controller
+@ConsolePage
 public class BankPages {
 
     private static final Pattern SIGNAL_ID = Pattern.compile("indicator--[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");

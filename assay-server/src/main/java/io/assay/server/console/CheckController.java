@@ -41,6 +41,7 @@ import java.util.UUID;
  * label it, with every piece of evidence. The scan goes through the same {@link ScanService} as {@code POST /v1/scans}.
  */
 @Controller
+@ConsolePage
 public class CheckController {
 
     private final ScanService scans;

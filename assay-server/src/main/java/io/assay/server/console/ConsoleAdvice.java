@@ -19,8 +19,7 @@ import java.util.stream.Collectors;
  * and the console's error page, which names the problem in a sentence and never shows a stack trace.
  */
 @org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
-@ControllerAdvice(assignableTypes = {CheckController.class, ReviewPages.class, BankPages.class, SettingsPages.class,
-        ReportPages.class, AdminPages.class})
+@ControllerAdvice(annotations = ConsolePage.class)
 public class ConsoleAdvice {
 
     @ModelAttribute

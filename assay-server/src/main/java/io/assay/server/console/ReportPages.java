@@ -24,6 +24,7 @@ import java.util.Map;
  * signal source, high-risk scans per watched election, and time to label; as charts and as CSV.
  */
 @Controller
+@ConsolePage
 public class ReportPages {
 
     private final ConsoleQueries queries;

@@ -25,6 +25,7 @@ import java.util.UUID;
  * clears it, always with a reason. Each decision is written to the audit log.
  */
 @Controller
+@ConsolePage
 public class ReviewPages {
 
     static final List<String> CONFIRM_LABELS = List.of("known-deepfake", "ai-generated", "ai-edited", "likely-ai");

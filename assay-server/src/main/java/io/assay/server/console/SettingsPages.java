@@ -28,6 +28,7 @@ import java.util.Map;
  * switches it; who and when are shown and audited) and the label policy in effect, as the action table in force.
  */
 @Controller
+@ConsolePage
 public class SettingsPages {
 
     private final LivePolicy policy;
