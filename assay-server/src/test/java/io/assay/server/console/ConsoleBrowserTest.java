@@ -347,6 +347,7 @@ class ConsoleBrowserTest {
     /** A full-page screenshot at laptop width. */
     private void shoot(String name) throws IOException {
         JavascriptExecutor js = (JavascriptExecutor) driver;
+        js.executeScript("if (document.activeElement) document.activeElement.blur(); window.scrollTo(0, 0);");
         Dimension before = driver.manage().window().getSize();
         long height = ((Number) js.executeScript("return document.documentElement.scrollHeight")).longValue();
         driver.manage().window().setSize(new Dimension(before.getWidth(), (int) Math.min(Math.max(height + 100, 600), 3200)));
