@@ -68,7 +68,7 @@ public record VerdictView(String id, String fileName, String mediaType, long siz
                         continue;
                     }
                     EntryRecord entry = d.get("entryId") instanceof Number id ? banks.entry(id.longValue()).orElse(null) : null;
-                    matches.add(new Match(item, str(d.get("bank")), str(d.get("measure")), d.get("score"), entry));
+                    matches.add(new Match(item, str(d.get("bank")), str(d.get("measure")), number(d.get("score")), entry));
                 }
                 case "detect" -> {
                     detect.add(item);
@@ -141,6 +141,16 @@ public record VerdictView(String id, String fileName, String mediaType, long siz
 
     static List<Object> list(Object o) {
         return o instanceof List<?> l ? new ArrayList<>(l) : new ArrayList<>();
+    }
+
+    /** A score as people write it: 6 rather than 6.0, at most four decimals. */
+    static Object number(Object o) {
+        if (o instanceof Number n) {
+            double v = n.doubleValue();
+            return v == Math.rint(v) && Math.abs(v) < 1e15 ? (Object) (long) v
+                    : new java.math.BigDecimal(v).setScale(4, java.math.RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+        }
+        return o;
     }
 
     static String str(Object o) {

@@ -267,11 +267,18 @@ class ConsoleBrowserTest {
         assertThat(driver.findElement(By.tagName("main")).getText()).contains("by admin");
         shoot("election-settings");
 
-        // In incident mode, a known deepfake at high election risk goes to review.
-        JsonNode v = json.readTree(scan(SharedCorpus.corpus("pdq/bridge-mods/sharpen-a-little.jpg"), "bridge-jane.jpg",
-                "example-social", "Jane Example at the polling station").body());
-        assertThat(v.get("label").asString()).isEqualTo("known-deepfake");
-        assertThat(v.get("action").asString()).isEqualTo("review");
+        // In incident mode, a known deepfake at high election risk goes to review: checked in the console with
+        // where it was posted, it shows the debunk badge and the match beside the banked entry.
+        driver.get(url("/"));
+        driver.findElement(By.cssSelector("#check-form summary")).click();
+        driver.findElement(By.id("platform")).sendKeys("example-social");
+        driver.findElement(By.id("caption")).sendKeys("Jane Example at the polling station");
+        upload(SharedCorpus.corpus("pdq/bridge-mods/sharpen-a-little.jpg"));
+        assertThat(driver.findElement(By.id("badge")).getText()).isEqualTo("Known deepfake - debunked by factcheck.example");
+        String page = driver.findElement(By.tagName("main")).getText();
+        assertThat(page).contains("Banked original").contains("aaa-orig.jpg").contains("mentions candidate 'Jane Example'")
+                .contains("review (high priority)");
+        shoot("verdict-known-deepfake");
 
         driver.get(url("/report"));
         wait.until(d -> d.findElements(By.cssSelector("[data-chart][data-rendered=true]")).size() == 4);
