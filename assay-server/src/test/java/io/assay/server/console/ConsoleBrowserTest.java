@@ -107,6 +107,7 @@ class ConsoleBrowserTest {
         r.add("assay.policy.file", () -> policy.toString());
         r.add("assay.analyzers[c2pa.trust-anchors]", () -> SharedCorpus.corpus("c2pa/trust/test_cert_root_bundle.pem").toString());
         r.add("assay.analyzers[c2pa.eku-config]", () -> SharedCorpus.corpus("c2pa/trust/test_store.cfg").toString());
+        r.add("assay.analyzers[detect.builtin]", () -> "spectral-image");
     }
 
     @Value("${local.server.port}")
@@ -135,6 +136,8 @@ class ConsoleBrowserTest {
         WebElement tree = driver.findElement(By.id("manifest-tree"));
         assertThat(tree.getText()).contains("c2pa.created").contains("trainedAlgorithmicMedia");
         assertThat(driver.findElement(By.id("credentials")).getText()).contains("Trusted");
+        // the built-in detector's vote is shown, marked as not counted (experimental)
+        assertThat(driver.findElement(By.id("votes")).getText()).contains("spectral-image").contains("experimental");
         shoot("verdict-ai-generated");
 
         // An edit of a signed photo: the ingredient (itself with Content Credentials) sits under the active manifest.
