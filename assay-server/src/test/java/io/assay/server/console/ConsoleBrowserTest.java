@@ -283,6 +283,23 @@ class ConsoleBrowserTest {
                 .contains("review (high priority)");
         shoot("verdict-known-deepfake");
 
+        // A reviewer clears it (say, satire already labelled by the poster): the item leaves the queue, decided.
+        driver.get(url("/reviews"));
+        driver.findElement(By.xpath("//a[contains(@class,'review-link') and text()='sharpen-a-little.jpg']")).click();
+        driver.findElement(By.id("clear-reason")).sendKeys("Satire account, labelled by the poster");
+        driver.findElement(By.cssSelector("#clear-form button")).click();
+        wait.until(d -> d.getCurrentUrl().endsWith("/reviews"));
+        assertThat(driver.findElement(By.id("queue-table")).getText()).doesNotContain("sharpen-a-little.jpg");
+        JsonNode cleared = null;
+        for (JsonNode n : json.readTree(api("GET", "/v1/reviews?status=decided", null).body())) {
+            if (n.get("fileName").asString().equals("sharpen-a-little.jpg")) {
+                cleared = n;
+            }
+        }
+        assertThat(cleared).isNotNull();
+        assertThat(cleared.get("decision").get("label").asString()).isEqualTo("none");
+        assertThat(cleared.get("decision").get("note").asString()).isEqualTo("Satire account, labelled by the poster");
+
         driver.get(url("/report"));
         wait.until(d -> d.findElements(By.cssSelector("[data-chart][data-rendered=true]")).size() == 4);
         assertThat(driver.findElement(By.tagName("main")).getText()).contains("ZZ general election 2026");
@@ -304,7 +321,7 @@ class ConsoleBrowserTest {
 
         driver.get(url("/audit"));
         assertThat(driver.findElement(By.id("audit-table")).getText()).contains("incident.on").contains("user.add")
-                .contains("election.add");
+                .contains("election.add").contains("review.clear");
         shoot("audit-log");
         driver.get(url("/reviews"));
         phone("review-queue-phone");
