@@ -232,6 +232,21 @@ class ConsoleBrowserTest {
         wait.until(d -> d.findElement(By.id("results")).getText().contains("aaa-orig.jpg"));
         assertThat(driver.getCurrentUrl()).endsWith("/banks");
         shoot("banks-and-signals");
+
+        // Bank a hash by hand, then retract it: both with a reason, both kept in the entry's record.
+        driver.get(url("/banks/fact-checks"));
+        driver.findElement(By.id("signal")).sendKeys("0123456789abcdef".repeat(4));
+        driver.findElement(By.id("label")).sendKeys("hash from a partner");
+        driver.findElement(By.id("add-reason")).sendKeys("Partner alert 17");
+        driver.findElement(By.cssSelector("#add-form button")).click();
+        wait.until(d -> d.findElement(By.cssSelector(".notice")).getText().contains("1 signal(s) banked"));
+        WebElement row = driver.findElement(By.xpath("//table[contains(@class,'entries')]//tr[td[contains(., 'hash from a partner')]]"));
+        row.findElement(By.name("reason")).sendKeys("Partner withdrew the alert");
+        row.findElement(By.cssSelector("button")).click();
+        wait.until(d -> d.findElement(By.cssSelector(".notice")).getText().contains("retracted"));
+        driver.get(url("/banks/fact-checks?retracted=true"));
+        assertThat(driver.findElement(By.cssSelector("table.entries")).getText())
+                .contains("retracted by admin: Partner withdrew the alert");
         driver.get(url("/signals/" + signal));
         WebElement chart = wait.until(d -> {
             WebElement c = d.findElement(By.id("timeline-chart"));
