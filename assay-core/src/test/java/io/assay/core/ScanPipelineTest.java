@@ -77,4 +77,21 @@ class ScanPipelineTest {
             assertThat(v.timings().analyzersMillis()).containsKeys("sha256", "decl");
         }
     }
+
+    /** A pipeline given a policy supplier decides each scan with the policy in effect at that moment (incident mode). */
+    @Test
+    void aSwitchedPolicyDecidesTheNextScan() throws Exception {
+        MediaAsset asset = MediaAsset.open(SharedCorpus.corpus("metadata/coffee-plain.jpg"), AssetLimits.DEFAULT);
+        var normal = new LabelPolicy(PolicyLoader.defaults());
+        var incident = new LabelPolicy(PolicyLoader.defaults().withIncidentMode(true));
+        var current = new java.util.concurrent.atomic.AtomicReference<>(normal);
+        try (ScanPipeline p = new ScanPipeline(List.of(new Declares("decl")), current::get, Duration.ofSeconds(5),
+                java.time.Clock.systemUTC())) {
+            assertThat(p.scan(asset, ScanContext.NONE).action().id()).isEqualTo("label");
+            current.set(incident);
+            assertThat(p.policy()).isSameAs(incident);
+            // the default policy's incident table makes ai-generated at normal risk label-prominent
+            assertThat(p.scan(asset, ScanContext.NONE).action().id()).isEqualTo("label-prominent");
+        }
+    }
 }

@@ -29,7 +29,7 @@ import java.util.concurrent.TimeoutException;
 public final class ScanPipeline implements AutoCloseable {
 
     private final List<Analyzer> analyzers;
-    private final LabelPolicy policy;
+    private final java.util.function.Supplier<LabelPolicy> policy;
     private final Duration analyzerTimeout;
     private final ExecutorService executor;
     private final Clock clock;
@@ -39,8 +39,18 @@ public final class ScanPipeline implements AutoCloseable {
     }
 
     public ScanPipeline(List<Analyzer> analyzers, LabelPolicy policy, Duration analyzerTimeout, Clock clock) {
+        this(analyzers, () -> policy, analyzerTimeout, clock);
+        java.util.Objects.requireNonNull(policy, "policy");
+    }
+
+    /**
+     * A pipeline whose label policy can change while it runs (a server's incident-mode switch): each scan decides
+     * with the policy the supplier gives at that moment.
+     */
+    public ScanPipeline(List<Analyzer> analyzers, java.util.function.Supplier<LabelPolicy> policy,
+                        Duration analyzerTimeout, Clock clock) {
         this.analyzers = List.copyOf(analyzers);
-        this.policy = policy;
+        this.policy = java.util.Objects.requireNonNull(policy, "policy");
         this.analyzerTimeout = analyzerTimeout;
         this.clock = clock;
         // Virtual threads: analyzers mostly wait on I/O, and a stuck one costs no platform thread.
@@ -51,8 +61,9 @@ public final class ScanPipeline implements AutoCloseable {
         return analyzers;
     }
 
+    /** The policy in effect now. */
     public LabelPolicy policy() {
-        return policy;
+        return policy.get();
     }
 
     public Verdict scan(MediaAsset asset, ScanContext context) {
@@ -85,7 +96,8 @@ public final class ScanPipeline implements AutoCloseable {
                 break;
             }
         }
-        Decision decision = policy.decide(evidence, ctx);
+        LabelPolicy current = policy.get();
+        Decision decision = current.decide(evidence, ctx);
         String sha256 = evidence.stream()
                 .filter(ev -> ev.kind() == EvidenceKind.IDENTITY && Sha256Analyzer.NAME.equals(ev.source()))
                 .map(ev -> String.valueOf(ev.details().get("sha256"))).findFirst().orElse(null);
@@ -94,7 +106,7 @@ public final class ScanPipeline implements AutoCloseable {
         synchronized (millis) {
             timings = new Timings((System.nanoTime() - start) / 1e6, millis);
         }
-        return Verdict.of(summary, decision, evidence, failures, ctx, policy.config().name(), timings, clock.instant());
+        return Verdict.of(summary, decision, evidence, failures, ctx, current.config().name(), timings, clock.instant());
     }
 
     /**
@@ -104,7 +116,7 @@ public final class ScanPipeline implements AutoCloseable {
     public Verdict withEvidence(Verdict verdict, List<Evidence> more) {
         List<Evidence> all = new ArrayList<>(more);
         all.addAll(verdict.evidence());
-        Decision decision = policy.decide(all, verdict.context());
+        Decision decision = policy.get().decide(all, verdict.context());
         return Verdict.of(verdict.asset(), decision, all, verdict.failures(), verdict.context(), verdict.policy(),
                 verdict.timings(), verdict.scannedAt()).withId(verdict.id());
     }

@@ -56,10 +56,21 @@ public class BankController {
 
     private final BankService banks;
     private final JsonMapper json;
+    private final io.assay.server.console.AuditLog audit;
+    private final io.assay.server.security.ApiKeys keys;
 
-    public BankController(BankService banks, JsonMapper json) {
+    public BankController(BankService banks, JsonMapper json, io.assay.server.console.AuditLog audit,
+                          io.assay.server.security.ApiKeys keys) {
         this.banks = banks;
         this.json = json;
+        this.audit = audit;
+        this.keys = keys;
+    }
+
+    /** Bank changes made through the API go into the same audit log as the console's. */
+    private void audit(HttpServletRequest request, String action, String target, String reason, String details) {
+        UUID key = key(request);
+        audit.record("api-key:" + (key == null ? "unknown" : keys.name(key).orElse(key.toString())), action, target, reason, details);
     }
 
     /** A bank to create; thresholds default to the customary ones. */
@@ -93,6 +104,7 @@ public class BankController {
             throw new BadRequestException(e.getMessage());
         }
         BankRecord b = banks.create(body.name(), text(body.description(), "description", 2000), t, key(request));
+        audit(request, "bank.create", "bank " + b.name(), b.description(), null);
         return ResponseEntity.created(URI.create("/v1/banks/" + b.name())).body(b);
     }
 
@@ -113,7 +125,10 @@ public class BankController {
         if (body == null) {
             throw new BadRequestException("the body must be JSON with a \"signals\" list");
         }
-        return added(name, banks.addSignals(name, body.signals(), fields(body), key(request)));
+        List<EntryRecord> added = banks.addSignals(name, body.signals(), fields(body), key(request));
+        audit(request, "bank.add", "bank " + name + " entries " + added.stream().map(e -> "#" + e.id()).toList(),
+                body.reason(), "signal " + added.getFirst().signalId());
+        return added(name, added);
     }
 
     @PostMapping(value = "/v1/banks/{name}/entries", consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
@@ -124,7 +139,10 @@ public class BankController {
         NewEntries ctx = context == null ? new NewEntries(null, null, null, null, null, null) : parse(context, NewEntries.class);
         String fileName = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank() ? "upload" : file.getOriginalFilename();
         try (InputStream in = file.getInputStream()) {
-            return added(name, banks.addMedia(name, in, fileName, fields(ctx), key(request)));
+            List<EntryRecord> added = banks.addMedia(name, in, fileName, fields(ctx), key(request));
+            audit(request, "bank.add", "bank " + name + " entries " + added.stream().map(e -> "#" + e.id()).toList(),
+                    ctx.reason(), "signal " + added.getFirst().signalId() + "; file " + fileName);
+            return added(name, added);
         }
     }
 
@@ -140,13 +158,18 @@ public class BankController {
     @PostMapping(value = "/v1/banks/{name}/entries/{id}/retract", produces = MediaType.APPLICATION_JSON_VALUE)
     public EntryRecord retract(@PathVariable String name, @PathVariable long id,
                                @RequestBody(required = false) Retraction body, HttpServletRequest request) {
-        return banks.retract(name, id, body == null ? null : text(body.reason(), "reason", 2000), key(request));
+        String reason = body == null ? null : text(body.reason(), "reason", 2000);
+        EntryRecord e = banks.retract(name, id, reason, key(request));
+        audit(request, "bank.retract", "bank " + name + " entry #" + id, reason, "signal " + e.signalId());
+        return e;
     }
 
     @DeleteMapping(value = "/v1/banks/{name}/entries/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     public EntryRecord delete(@PathVariable String name, @PathVariable long id,
                               @RequestParam(required = false) String reason, HttpServletRequest request) {
-        return banks.retract(name, id, text(reason, "reason", 2000), key(request));
+        EntryRecord e = banks.retract(name, id, text(reason, "reason", 2000), key(request));
+        audit(request, "bank.retract", "bank " + name + " entry #" + id, reason, "signal " + e.signalId());
+        return e;
     }
 
     @PostMapping(value = "/v1/match", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)

@@ -30,10 +30,12 @@ public class ReviewController {
 
     private final ReviewQueue queue;
     private final ApiKeys keys;
+    private final io.assay.server.console.AuditLog audit;
 
-    public ReviewController(ReviewQueue queue, ApiKeys keys) {
+    public ReviewController(ReviewQueue queue, ApiKeys keys, io.assay.server.console.AuditLog audit) {
         this.queue = queue;
         this.keys = keys;
+        this.audit = audit;
     }
 
     /** A reviewer's decision. */
@@ -71,7 +73,11 @@ public class ReviewController {
         UUID key = (UUID) request.getAttribute(ApiKeyFilter.KEY_ID);
         String by = key == null ? "unknown" : keys.name(key).orElse(key.toString());
         try {
-            return queue.decide(uuid, body.label().trim(), by, body.note());
+            ReviewItem decided = queue.decide(uuid, body.label().trim(), by, body.note());
+            // every decision is in the audit log, whether made in the console or through the API
+            audit.record("api-key:" + by, "review.decide", "review " + uuid, body.note(),
+                    "label " + decided.decision().label() + "; file " + decided.fileName());
+            return decided;
         } catch (ReviewQueue.NoSuchItemException e) {
             throw new NotFoundException(e.getMessage());
         } catch (IllegalArgumentException e) {

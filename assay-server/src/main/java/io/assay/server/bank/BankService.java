@@ -167,12 +167,17 @@ public class BankService {
     }
 
     public BankRecord create(String name, String description, MatchThresholds thresholds, UUID keyId) {
+        return createBy(name, description, thresholds, keyName(keyId));
+    }
+
+    /** As {@link #create}, recorded as created by {@code by} (a console user). */
+    public BankRecord createBy(String name, String description, MatchThresholds thresholds, String by) {
         try {
             live.putBank(name, thresholds); // validates the name
         } catch (IllegalArgumentException e) {
             throw new BadRequestException(e.getMessage());
         }
-        if (!repository.createBank(name, description, thresholds, keyName(keyId))) {
+        if (!repository.createBank(name, description, thresholds, by)) {
             throw new ConflictException("a bank named '" + name + "' exists already");
         }
         return bank(name);
@@ -206,6 +211,11 @@ public class BankService {
     }
 
     public List<EntryRecord> addSignals(String bank, List<SignalInput> inputs, BankRepository.EntryFields fields, UUID keyId) {
+        return addSignalsBy(bank, inputs, fields, keyName(keyId));
+    }
+
+    /** As {@link #addSignals}, recorded as added by {@code by} (a console user). */
+    public List<EntryRecord> addSignalsBy(String bank, List<SignalInput> inputs, BankRepository.EntryFields fields, String by) {
         requireBank(bank);
         if (inputs == null || inputs.isEmpty()) {
             throw new BadRequestException("no signals given");
@@ -228,7 +238,7 @@ public class BankService {
         }
         List<EntryRecord> added = repository.addEntries(bank, checked.stream().map(SignalInput::type).toList(),
                 checked.stream().map(SignalInput::value).toList(), checked.stream().map(SignalInput::quality).toList(),
-                fields, keyName(keyId));
+                fields, by);
         added.forEach(this::apply);
         huntEarlierCopies(bank, added);
         return added;
@@ -247,6 +257,12 @@ public class BankService {
     /** Hashes an uploaded file and banks its signals; the media itself is not kept. */
     public List<EntryRecord> addMedia(String bank, InputStream upload, String name, BankRepository.EntryFields fields, UUID keyId)
             throws IOException, AssetRejectedException {
+        return addMediaBy(bank, upload, name, fields, keyName(keyId));
+    }
+
+    /** As {@link #addMedia}, recorded as added by {@code by} (a console user). */
+    public List<EntryRecord> addMediaBy(String bank, InputStream upload, String name, BankRepository.EntryFields fields, String by)
+            throws IOException, AssetRejectedException {
         requireBank(bank);
         Path tmp = Uploads.spool(upload, limits);
         try {
@@ -260,7 +276,6 @@ public class BankService {
             String signalId = fields.signalId() != null ? fields.signalId() : "indicator--" + UUID.randomUUID();
             BankRepository.EntryFields withSource = new BankRepository.EntryFields(fields.label(), fields.reason(),
                     fields.debunkUrl(), fields.election(), fields.candidate(), name, sha256(tmp), signalId);
-            String by = keyName(keyId);
             List<EntryRecord> added = new ArrayList<>();
             for (QuerySignal s : computed) {
                 int quality = s instanceof QuerySignal.Pdq p ? p.hash().quality() : 100;
@@ -276,8 +291,13 @@ public class BankService {
     }
 
     public EntryRecord retract(String bank, long id, String reason, UUID keyId) {
+        return retractBy(bank, id, reason, keyName(keyId));
+    }
+
+    /** As {@link #retract}, recorded as retracted by {@code by} (a console user). */
+    public EntryRecord retractBy(String bank, long id, String reason, String by) {
         requireBank(bank);
-        if (!repository.retract(bank, id, keyName(keyId), reason)) {
+        if (!repository.retract(bank, id, by, reason)) {
             EntryRecord e = repository.entry(id).filter(x -> x.bank().equals(bank))
                     .orElseThrow(() -> new NotFoundException("no entry " + id + " in bank '" + bank + "'"));
             if (e.retractedAt() != null) {

@@ -11,7 +11,6 @@ import java.util.List;
 import io.assay.core.analyzer.AnalyzerSettings;
 import io.assay.core.analyzer.InstalledAnalyzers;
 import io.assay.core.media.AssetLimits;
-import io.assay.core.policy.LabelPolicy;
 import io.assay.core.policy.PolicyConfig;
 import io.assay.core.policy.PolicyLoader;
 import io.assay.core.scan.ScanPipeline;
@@ -43,15 +42,20 @@ public class PipelineConfig {
         return config;
     }
 
+    /** The policy in effect: the configured one, with incident mode as last switched at runtime. */
+    @Bean
+    LivePolicy livePolicy(PolicyConfig policy, org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+        return new LivePolicy(policy, jdbc);
+    }
+
     @Bean(destroyMethod = "close")
-    ScanPipeline scanPipeline(PolicyConfig policy, AssayProperties props, SignalBank banks, MediaSignals signals) {
+    ScanPipeline scanPipeline(LivePolicy policy, AssayProperties props, SignalBank banks, MediaSignals signals) {
         // The known-deepfake analyzer matches against the server's live banks (PostgreSQL-backed), not a folder.
         List<Analyzer> analyzers = new ArrayList<>(InstalledAnalyzers.load(new AnalyzerSettings(props.analyzers())));
         analyzers.removeIf(a -> a.name().equals(KnownDeepfakeAnalyzer.NAME));
         analyzers.add(new KnownDeepfakeAnalyzer(signals, banks, io.assay.hash.bank.KnownDeepfakeAnalyzerProvider.always(
                 new AnalyzerSettings(props.analyzers()))));
-        ScanPipeline pipeline = new ScanPipeline(analyzers,
-                new LabelPolicy(policy), props.analyzerTimeout());
+        ScanPipeline pipeline = new ScanPipeline(analyzers, policy, props.analyzerTimeout(), java.time.Clock.systemUTC());
         log.info("Analyzers: {}", pipeline.analyzers().stream().map(a -> a.name()).toList());
         return pipeline;
     }
