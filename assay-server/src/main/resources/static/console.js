@@ -64,6 +64,23 @@
   }
 
   var CHARTS = {
+    network: function (d) {
+      return {
+        aria: { enabled: true },
+        tooltip: {},
+        series: [{
+          type: 'graph', layout: 'force', roam: true, draggable: true,
+          label: { show: true, position: 'right', color: '#1a1a1a' },
+          force: { repulsion: 900, edgeLength: [120, 220] }, zoom: 1.4,
+          data: (d.nodes || []).map(function (n) {
+            return { name: n.name, value: n.value, symbolSize: 14 + Math.min(26, 2 * Math.sqrt(n.value)), itemStyle: { color: '#b3261e' } };
+          }),
+          links: (d.links || []).map(function (l) {
+            return { source: l.source, target: l.target, value: l.value, lineStyle: { width: 1 + Math.min(6, l.value), color: '#5a6478' } };
+          })
+        }]
+      };
+    },
     timeline: function (d) {
       return {
         aria: { enabled: true },

@@ -16,6 +16,7 @@ public final class ConsoleNav {
             new Page("/", "Check a file", "VIEWER"),
             new Page("/reviews", "Review queue", "VIEWER"),
             new Page("/banks", "Banks and signals", "VIEWER"),
+            new Page("/campaigns", "Campaigns", "VIEWER"),
             new Page("/settings", "Election settings", "VIEWER"),
             new Page("/report", "Transparency report", "VIEWER"),
             new Page("/audit", "Audit log", "VIEWER"),

@@ -268,6 +268,66 @@ class ConsoleBrowserTest {
 
     @Test
     @Order(4)
+    void aCampaignPushingTheBankedFakeIsListedWithItsNetworkDrawn() throws Exception {
+        // Organic link sharing over the last hours (bursts of a few accounts), and a cell of four accounts that pushed
+        // three links within seconds of each other an hour ago, reported by the platform.
+        java.util.Random rnd = new java.util.Random(11);
+        java.time.Instant now = java.time.Instant.now();
+        java.util.List<String> shares = new java.util.ArrayList<>();
+        for (int link = 0; link < 600; link++) {
+            java.time.Instant t = now.minusSeconds(7200 + rnd.nextInt(5 * 3600));
+            for (int k = 2 + rnd.nextInt(4); k > 0; k--) {
+                shares.add(share("user-" + rnd.nextInt(400), t.plusMillis(rnd.nextInt(8000)),
+                        "https://news.example/story/" + link));
+            }
+        }
+        for (int link = 0; link < 3; link++) {
+            java.time.Instant t = now.minusSeconds(3600 - 600L * link);
+            for (int a = 1; a <= 4; a++) {
+                shares.add(share("cell-" + a, t.plusMillis(900L * a), "https://pushed.example/claim/" + link));
+            }
+        }
+        HttpResponse<String> reported = api("POST", "/v1/shares", "{\"shares\":[" + String.join(",", shares) + "]}");
+        assertThat(reported.statusCode()).as(reported.body()).isEqualTo(200);
+        // Now the same four accounts post copies of the banked bridge fake back-to-back.
+        String[] copies = {"shrink-a-lot.jpg", "blur-a-lot.jpg", "sharpen-a-little.jpg", "high-contrast.jpg"};
+        for (int a = 1; a <= 4; a++) {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url("/v1/scans?name=post.jpg&platform=x&account=cell-" + a)))
+                    .header("X-API-Key", KEY).POST(HttpRequest.BodyPublishers.ofFile(
+                            SharedCorpus.corpus("pdq/bridge-mods/" + copies[a - 1]))).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+            assertThat(json.readTree(r.body()).get("label").asString()).isEqualTo("known-deepfake");
+        }
+        HttpResponse<String> run = api("POST", "/v1/campaigns/detect", null);
+        assertThat(run.statusCode()).as(run.body()).isEqualTo(200);
+        assertThat(json.readTree(run.body()).get("alerts").asInt()).isEqualTo(1);
+
+        driver.get(url("/campaigns"));
+        WebElement table = wait.until(d -> d.findElement(By.id("campaigns-table")));
+        assertThat(table.getText()).contains("known-deepfake");
+        shoot("campaigns");
+        table.findElement(By.xpath(".//tr[td[contains(., 'known-deepfake')]]//a")).click();
+        WebElement chart = wait.until(d -> {
+            WebElement c = d.findElement(By.id("network-chart"));
+            return "true".equals(c.getAttribute("data-rendered")) ? c : null;
+        });
+        assertThat(driver.findElement(By.cssSelector(".notice.alert")).getText()).contains("known deepfake");
+        Number nodes = (Number) ((JavascriptExecutor) driver).executeScript(
+                "return echarts.getInstanceByDom(arguments[0]).getOption().series[0].data.length;", chart);
+        Number links = (Number) ((JavascriptExecutor) driver).executeScript(
+                "return echarts.getInstanceByDom(arguments[0]).getOption().series[0].links.length;", chart);
+        assertThat(nodes.intValue()).as("accounts drawn").isEqualTo(4);
+        assertThat(links.intValue()).as("coordinated edges drawn").isEqualTo(6);
+        assertThat(driver.findElement(By.id("edges-table")).getText()).contains("x:cell-1").contains("x:cell-4");
+        shoot("campaign-network");
+    }
+
+    private static String share(String account, java.time.Instant at, String url) {
+        return "{\"platform\":\"x\",\"account\":\"" + account + "\",\"postedAt\":\"" + at + "\",\"url\":\"" + url + "\"}";
+    }
+
+    @Test
+    @Order(5)
     void settingsReportUsersAndAudit() throws Exception {
         driver.get(url("/settings"));
         assertThat(driver.findElement(By.id("elections-table")).getText()).contains("ZZ general election 2026").contains("Jane Example");
@@ -348,7 +408,7 @@ class ConsoleBrowserTest {
 
     /** The API keeps its keys and gets no session or CSRF check; the console needs a session and CSRF tokens. */
     @Test
-    @Order(5)
+    @Order(6)
     void apiAndConsoleKeepTheirOwnAuthentication() throws Exception {
         HttpResponse<String> api = api("GET", "/v1/banks", null);
         assertThat(api.statusCode()).isEqualTo(200);
