@@ -64,11 +64,14 @@ public class BankService {
     });
     private long lastEntryId;
     /** Stored entries this version cannot load (logged once, not retried). */
+    private final org.springframework.context.ApplicationEventPublisher events;
     private final java.util.Set<Long> refused = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private Instant lastRetractionCheck = Instant.EPOCH;
 
     public BankService(BankRepository repository, SignalBank live, MediaSignals signals, AssetLimits limits, ApiKeys keys,
-                       SightingService sightings, ExchangePublisher publisher) {
+                       SightingService sightings, ExchangePublisher publisher,
+                       org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.sightings = sightings;
         this.publisher = publisher;
         this.repository = repository;
@@ -249,6 +252,7 @@ public class BankService {
      * uploads already scanned (in the background).
      */
     private void huntEarlierCopies(String bank, List<EntryRecord> added) {
+        events.publishEvent(new BankEntriesChanged(added));
         publisher.publish(added);
         MatchThresholds t = live.thresholds(bank).orElse(MatchThresholds.DEFAULTS);
         sightings.huntInBackground(added, t);
@@ -307,6 +311,7 @@ public class BankService {
         }
         live.remove(id);
         EntryRecord retracted = repository.entry(id).orElseThrow();
+        events.publishEvent(new BankEntriesChanged(List.of(retracted)));
         // a shared signal is revoked on the exchange once none of its hashes is live here
         if (repository.entriesOfSignal(retracted.signalId()).stream().allMatch(x -> x.retractedAt() != null)) {
             publisher.revoke(retracted.signalId());

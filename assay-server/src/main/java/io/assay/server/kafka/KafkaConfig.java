@@ -1,25 +1,21 @@
 package io.assay.server.kafka;
 
-import io.assay.core.scan.Verdict;
+import io.assay.server.bank.BankEntriesChanged;
 import io.assay.server.bank.BankService;
-import io.assay.server.bank.EntryRecord;
-import io.assay.server.scan.ScanService;
+import io.assay.server.scan.VerdictStored;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.aopalliance.intercept.MethodInterceptor;
-import org.springframework.aop.framework.ProxyFactory;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The server's Kafka link, on when {@code assay.kafka.bootstrap} is set: every verdict {@link ScanService} stores is
+ * The server's Kafka link, on when {@code assay.kafka.bootstrap} is set: every verdict the scan service stores is
  * published to {@code assay.kafka.verdict-topic}, and with {@code assay.kafka.signals-topic} every bank entry added
- * or retracted to that topic. The hooks wrap the scan and bank service beans (proxies around their public scan, add
- * and retract methods) rather than editing them: what those methods return has been stored, and is then published.
+ * or retracted to that topic. It listens to the events those services publish once a verdict or entry is stored
+ * ({@link VerdictStored}, {@link BankEntriesChanged}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(AssayKafkaProperties.class)
@@ -44,31 +40,31 @@ public class KafkaConfig {
         };
     }
 
+    /** Passes stored verdicts and bank changes on to Kafka. */
     @Bean
-    static BeanPostProcessor publishStoredVerdicts(ObjectProvider<KafkaVerdictPublisher> publisher) {
-        return new BeanPostProcessor() {
-            @Override
-            public Object postProcessAfterInitialization(Object bean, String name) {
-                if (!(bean instanceof ScanService) && !(bean instanceof BankService)) {
-                    return bean;
-                }
-                ProxyFactory proxy = new ProxyFactory(bean);
-                proxy.setProxyTargetClass(true);
-                proxy.addAdvice((MethodInterceptor) call -> {
-                    Object result = call.proceed();
-                    String method = call.getMethod().getName();
-                    if (result instanceof Verdict v && (method.equals("scan") || method.equals("scanFile"))) {
-                        publisher.getObject().publish(v);
-                    } else if (result instanceof EntryRecord e && method.equals("retract")) {
-                        publisher.getObject().publishEntry(e);
-                    } else if (result instanceof java.util.List<?> added
-                            && (method.equals("addSignals") || method.equals("addMedia"))) {
-                        added.forEach(e -> publisher.getObject().publishEntry((EntryRecord) e));
-                    }
-                    return result;
-                });
-                return proxy.getProxy(bean.getClass().getClassLoader());
-            }
-        };
+    KafkaEventRelay kafkaEventRelay(KafkaVerdictPublisher publisher) {
+        return new KafkaEventRelay(publisher);
+    }
+
+    /** Listens to the events the scan and bank services publish once something is stored. */
+    static final class KafkaEventRelay {
+
+        private final KafkaVerdictPublisher publisher;
+
+        KafkaEventRelay(KafkaVerdictPublisher publisher) {
+            this.publisher = publisher;
+        }
+
+        /** A verdict the scan service stored (API, console alike). */
+        @EventListener
+        void onVerdict(VerdictStored event) {
+            publisher.publish(event.verdict());
+        }
+
+        /** Bank entries added or retracted, whoever asked (API, console, review confirmation, exchange sync). */
+        @EventListener
+        void onBankChange(BankEntriesChanged event) {
+            event.entries().forEach(publisher::publishEntry);
+        }
     }
 }

@@ -40,11 +40,13 @@ public class ScanService {
     private final SightingService sightings;
     private final io.assay.server.review.ReviewQueue reviews;
     private final ShareIntake shares;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     public ScanService(ScanPipeline pipeline, ScanRepository repository, AssetLimits limits, MeterRegistry meters,
                        RetroHunt retroHunt, SightingService sightings, io.assay.server.review.ReviewQueue reviews,
-                       ShareIntake shares) {
+                       ShareIntake shares, org.springframework.context.ApplicationEventPublisher events) {
         this.shares = shares;
+        this.events = events;
         this.reviews = reviews;
         this.retroHunt = retroHunt;
         this.sightings = sightings;
@@ -91,6 +93,7 @@ public class ScanService {
         } catch (RuntimeException e) {
             log.warn("coordination: share of scan {} not recorded: {}", stored.id(), e.getMessage());
         }
+        events.publishEvent(new VerdictStored(stored));
         return stored;
     }
 }
