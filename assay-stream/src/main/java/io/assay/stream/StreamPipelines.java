@@ -2,19 +2,16 @@ package io.assay.stream;
 
 import io.assay.core.analyzer.Analyzer;
 import io.assay.core.analyzer.AnalyzerSettings;
-import io.assay.core.analyzer.InstalledAnalyzers;
 import io.assay.core.media.AssetLimits;
 import io.assay.core.policy.LabelPolicy;
 import io.assay.core.policy.PolicyConfig;
 import io.assay.core.scan.ScanPipeline;
 import io.assay.hash.bank.KnownDeepfakeAnalyzer;
-import io.assay.hash.bank.KnownDeepfakeAnalyzerProvider;
 import io.assay.hash.bank.MediaSignals;
 import io.assay.hash.bank.SignalBank;
 import io.assay.hash.pdq.PdqHasher;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -29,10 +26,8 @@ public final class StreamPipelines {
 
     public static ScanPipeline create(AnalyzerSettings settings, PolicyConfig policy, Duration analyzerTimeout,
                                       AssetLimits limits, SignalBank bank) {
-        List<Analyzer> analyzers = new ArrayList<>(InstalledAnalyzers.load(settings));
-        analyzers.removeIf(a -> a.name().equals(KnownDeepfakeAnalyzer.NAME));
         MediaSignals signals = new MediaSignals(new PdqHasher(PdqHasher.Preparation.REFERENCE, limits.maxPixels()));
-        analyzers.add(new KnownDeepfakeAnalyzer(signals, bank, KnownDeepfakeAnalyzerProvider.always(settings)));
+        List<Analyzer> analyzers = KnownDeepfakeAnalyzer.installedOver(bank, signals, settings);
         return new ScanPipeline(analyzers, new LabelPolicy(policy), analyzerTimeout);
     }
 }

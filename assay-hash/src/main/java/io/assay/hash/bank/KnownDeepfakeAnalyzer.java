@@ -1,6 +1,8 @@
 package io.assay.hash.bank;
 
 import io.assay.core.analyzer.Analyzer;
+import io.assay.core.analyzer.AnalyzerSettings;
+import io.assay.core.analyzer.InstalledAnalyzers;
 import io.assay.core.evidence.Assurance;
 import io.assay.core.evidence.Evidence;
 import io.assay.core.evidence.EvidenceKind;
@@ -41,6 +43,18 @@ public final class KnownDeepfakeAnalyzer implements Analyzer {
         this.bank = java.util.Objects.requireNonNull(bank, "bank");
         this.always = java.util.EnumSet.of(io.assay.hash.SignalType.PDQ);
         this.always.addAll(always);
+    }
+
+    /**
+     * The installed analyzers (as {@link InstalledAnalyzers} loads them), with this one matching against a live
+     * {@code bank} (kept in step with a database or a topic by its owner) instead of a bank folder: what the server and
+     * a stream instance scan with.
+     */
+    public static List<Analyzer> installedOver(SignalBank bank, MediaSignals signals, AnalyzerSettings settings) {
+        List<Analyzer> analyzers = new ArrayList<>(InstalledAnalyzers.load(settings));
+        analyzers.removeIf(a -> a.name().equals(NAME));
+        analyzers.add(new KnownDeepfakeAnalyzer(signals, bank, KnownDeepfakeAnalyzerProvider.always(settings)));
+        return analyzers;
     }
 
     public SignalBank bank() {

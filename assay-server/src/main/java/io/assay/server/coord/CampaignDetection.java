@@ -59,7 +59,6 @@ public class CampaignDetection implements DisposableBean {
         t.setDaemon(true);
         return t;
     });
-    private volatile DetectionRun last;
 
     public CampaignDetection(ShareRepository shares, CampaignRepository campaigns, ShareIntake intake,
                              AssayProperties props, ApplicationEventPublisher events, MeterRegistry meters) {
@@ -81,11 +80,6 @@ public class CampaignDetection implements DisposableBean {
             long every = settings.interval().toMillis();
             scheduler.scheduleWithFixedDelay(this::runQuietly, every, every, TimeUnit.MILLISECONDS);
         }
-    }
-
-    /** The latest run, or null before the first. */
-    public DetectionRun lastRun() {
-        return last;
     }
 
     /** One detection run now (runs never overlap). */
@@ -148,7 +142,6 @@ public class CampaignDetection implements DisposableBean {
         long millis = (System.nanoTime() - t0) / 1_000_000;
         runTimer.record(java.time.Duration.ofMillis(millis));
         DetectionRun run = new DetectionRun(now, read, found.size(), created, alerts, millis);
-        last = run;
         log.debug("coordination: {}", run);
         return run;
     }

@@ -175,10 +175,6 @@ public class ShareIntake {
         return clusters.expire(clock.instant().minus(settings.lookback()));
     }
 
-    int clusterCount() {
-        return clusters.size();
-    }
-
     /** After a restart, the media clusters of the lookback come back from the stored shares. */
     @PostConstruct
     void restoreClusters() {

@@ -6,7 +6,6 @@ import org.springframework.stereotype.Repository;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -64,14 +63,6 @@ public class ShareRepository {
                     n[0]++;
                 });
         return n[0];
-    }
-
-    /** The newest {@code max} shares at or after {@code since}, oldest first. */
-    public List<ShareRecord> since(Instant since, int max) {
-        List<ShareRecord> newestFirst = jdbc.sql("""
-                        select * from coord_share where shared_at >= :since order by shared_at desc, id desc limit :max""")
-                .param("since", Timestamp.from(since)).param("max", max).query(ROW).list();
-        return new ArrayList<>(newestFirst.reversed());
     }
 
     /** Every share with a PDQ hash at or after {@code since}, oldest first, in pages. */

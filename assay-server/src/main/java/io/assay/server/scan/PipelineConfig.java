@@ -5,11 +5,9 @@ import io.assay.hash.bank.KnownDeepfakeAnalyzer;
 import io.assay.hash.bank.MediaSignals;
 import io.assay.hash.bank.SignalBank;
 import io.assay.hash.pdq.PdqHasher;
-import java.util.ArrayList;
 import java.util.List;
 
 import io.assay.core.analyzer.AnalyzerSettings;
-import io.assay.core.analyzer.InstalledAnalyzers;
 import io.assay.core.media.AssetLimits;
 import io.assay.core.policy.PolicyConfig;
 import io.assay.core.policy.PolicyLoader;
@@ -51,10 +49,7 @@ public class PipelineConfig {
     @Bean(destroyMethod = "close")
     ScanPipeline scanPipeline(LivePolicy policy, AssayProperties props, SignalBank banks, MediaSignals signals) {
         // The known-deepfake analyzer matches against the server's live banks (PostgreSQL-backed), not a folder.
-        List<Analyzer> analyzers = new ArrayList<>(InstalledAnalyzers.load(new AnalyzerSettings(props.analyzers())));
-        analyzers.removeIf(a -> a.name().equals(KnownDeepfakeAnalyzer.NAME));
-        analyzers.add(new KnownDeepfakeAnalyzer(signals, banks, io.assay.hash.bank.KnownDeepfakeAnalyzerProvider.always(
-                new AnalyzerSettings(props.analyzers()))));
+        List<Analyzer> analyzers = KnownDeepfakeAnalyzer.installedOver(banks, signals, new AnalyzerSettings(props.analyzers()));
         ScanPipeline pipeline = new ScanPipeline(analyzers, policy, props.analyzerTimeout(), java.time.Clock.systemUTC());
         log.info("Analyzers: {}", pipeline.analyzers().stream().map(a -> a.name()).toList());
         return pipeline;
